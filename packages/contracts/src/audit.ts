@@ -1,10 +1,15 @@
 import { Type } from 'typebox';
-import { DateTime, Nullable, PageQuery, Page, Uuid } from './common';
+import { DateTime, Nullable, Page, PageQuery, Uuid } from './common';
 
 export const AuditEvent = Type.Object({
   id: Type.String({ description: 'Sequence number in the chain' }),
   at: DateTime,
-  actorType: Type.Union([Type.Literal('user'), Type.Literal('token'), Type.Literal('system'), Type.Literal('anonymous')]),
+  actorType: Type.Union([
+    Type.Literal('user'),
+    Type.Literal('token'),
+    Type.Literal('system'),
+    Type.Literal('anonymous'),
+  ]),
   actorId: Nullable(Type.String()),
   actorName: Nullable(Type.String()),
   tokenId: Nullable(Type.String()),

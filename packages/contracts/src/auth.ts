@@ -1,11 +1,11 @@
 import { type Static, Type } from 'typebox';
-import { DateTime, Name, Nullable, Uuid } from './common';
+import { DateTime, Name, Nullable, StringEnum, Uuid } from './common';
 import { LOCALES } from './errors';
 import { OrgRef, RoleSchema, UnitRef } from './org';
 import { PERMISSIONS } from './permissions';
 
-export const LocaleSchema = Type.Union(LOCALES.map((l) => Type.Literal(l)));
-export const PermissionSchema = Type.Union(PERMISSIONS.map((p) => Type.Literal(p)));
+export const LocaleSchema = StringEnum(LOCALES);
+export const PermissionSchema = StringEnum(PERMISSIONS);
 
 export const LoginBody = Type.Object(
   { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
@@ -40,7 +40,10 @@ export const UpdateMeBody = Type.Object(
 );
 
 export const ChangePasswordBody = Type.Object(
-  { currentPassword: Type.String({ minLength: 1, maxLength: 256 }), newPassword: Type.String({ minLength: 1, maxLength: 256 }) },
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 256 }),
+  },
   { additionalProperties: false },
 );
 

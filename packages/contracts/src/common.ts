@@ -38,3 +38,7 @@ export type ErrorBodyT = Static<typeof ErrorBody>;
 
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 export const VersionBody = Type.Object({ version: Version }, { additionalProperties: false });
+
+/** A string enum from a readonly list of values: `{ type: 'string', enum: [...] }`, typed as the union. */
+export const StringEnum = <const T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });

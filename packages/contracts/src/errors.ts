@@ -14,7 +14,10 @@ export const ERROR_MESSAGES = {
     'zh-CN': '登录失败次数过多，账号已临时锁定，请稍后再试',
     'en-US': 'Too many failed sign-ins; the account is locked for a while',
   },
-  ACCOUNT_DISABLED: { 'zh-CN': '账号已停用或被锁定，请联系管理员', 'en-US': 'The account is disabled or locked; ask an administrator' },
+  ACCOUNT_DISABLED: {
+    'zh-CN': '账号已停用或被锁定，请联系管理员',
+    'en-US': 'The account is disabled or locked; ask an administrator',
+  },
   PASSWORD_EXPIRED: {
     'zh-CN': '临时密码已过期，请联系管理员重置',
     'en-US': 'The temporary password has expired; ask an administrator to reset it',
@@ -22,7 +25,8 @@ export const ERROR_MESSAGES = {
   PASSWORD_CHANGE_REQUIRED: { 'zh-CN': '请先修改密码', 'en-US': 'Please change your password first' },
   PASSWORD_POLICY: {
     'zh-CN': '密码至少 10 位，包含大写字母、小写字母、数字、符号中的至少 3 类，且不能与用户名相同',
-    'en-US': 'The password needs at least 10 characters from 3 of: upper case, lower case, digits, symbols, and must not be the user name',
+    'en-US':
+      'The password needs at least 10 characters from 3 of: upper case, lower case, digits, symbols, and must not be the user name',
   },
   WRONG_PASSWORD: { 'zh-CN': '当前密码不正确', 'en-US': 'The current password is wrong' },
   TOO_MANY_REQUESTS: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' },

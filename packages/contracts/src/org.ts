@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DateTime, Name, Nullable, PageQuery, Uuid, Version, Page } from './common';
+import { DateTime, Name, Nullable, Page, PageQuery, StringEnum, Uuid, Version } from './common';
 import { ROLES } from './permissions';
 
 export const UNIT_TYPES = [
@@ -12,7 +12,7 @@ export const UNIT_TYPES = [
   'member_department',
 ] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
-export const UnitTypeSchema = Type.Union(UNIT_TYPES.map((t) => Type.Literal(t)));
+export const UnitTypeSchema = StringEnum(UNIT_TYPES);
 
 /** Unit code: letters, digits, `_` and `-`, starting with a letter or digit. */
 export const UnitCode = Type.String({ minLength: 2, maxLength: 32, pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$' });
@@ -86,15 +86,22 @@ export const DeleteUnitQuery = Type.Object({ version: Version }, { additionalPro
 
 export const USER_STATUSES = ['pending', 'active', 'locked', 'disabled'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
-export const UserStatusSchema = Type.Union(USER_STATUSES.map((s) => Type.Literal(s)));
-export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
+export const UserStatusSchema = StringEnum(USER_STATUSES);
+export const RoleSchema = StringEnum(ROLES);
 
-export const Username = Type.String({ minLength: 3, maxLength: 32, pattern: '^[a-z][a-z0-9_.-]*$' });
+export const Username = Type.String({ minLength: 2, maxLength: 32, pattern: '^[a-z][a-z0-9_.-]*$' });
 export const Phone = Type.String({ pattern: '^(\\+?86)?1[3-9][0-9]{9}$|^0[0-9]{2,3}-?[0-9]{7,8}$', maxLength: 20 });
 export const Email = Type.String({ format: 'email', maxLength: 120 });
 
 export const OrgRef = Type.Object({ id: Uuid, nameZh: Type.String(), nameEn: Type.String() });
-export const UnitRef = Type.Object({ id: Uuid, code: Type.String(), nameZh: Type.String(), nameEn: Type.String(), shortName: Type.String(), type: UnitTypeSchema });
+export const UnitRef = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  shortName: Type.String(),
+  type: UnitTypeSchema,
+});
 
 export const User = Type.Object({
   id: Uuid,
@@ -126,7 +133,12 @@ export const UserListQuery = Type.Object(
     role: Type.Optional(RoleSchema),
     status: Type.Optional(UserStatusSchema),
     sort: Type.Optional(
-      Type.Union([Type.Literal('username'), Type.Literal('-createdAt'), Type.Literal('createdAt'), Type.Literal('-lastLoginAt')]),
+      Type.Union([
+        Type.Literal('username'),
+        Type.Literal('-createdAt'),
+        Type.Literal('createdAt'),
+        Type.Literal('-lastLoginAt'),
+      ]),
     ),
   },
   { additionalProperties: false },

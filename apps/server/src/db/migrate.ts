@@ -46,13 +46,18 @@ export async function migrate(db: Db, onProgress?: (m: Migration) => void): Prom
       const prior = byVersion.get(m.version);
       if (prior) {
         if (prior.checksum !== m.checksum) {
-          throw new Error(`Migration ${m.name} was changed after it was applied; migrations are immutable — add a new one.`);
+          throw new Error(
+            `Migration ${m.name} was changed after it was applied; migrations are immutable — add a new one.`,
+          );
         }
         continue;
       }
       onProgress?.(m);
       await sql.raw(m.sql).execute(tx);
-      await tx.insertInto('schema_migrations').values({ version: m.version, name: m.name, checksum: m.checksum }).execute();
+      await tx
+        .insertInto('schema_migrations')
+        .values({ version: m.version, name: m.name, checksum: m.checksum })
+        .execute();
       applied.push(m);
     }
   });

@@ -48,7 +48,7 @@ CREATE TABLE institutes (
 
 CREATE TABLE users (
   id                   uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  username             text NOT NULL CHECK (username ~ '^[a-z][a-z0-9_.-]{2,31}$'),
+  username             text NOT NULL CHECK (username ~ '^[a-z][a-z0-9_.-]{1,31}$'),
   display_name         text NOT NULL,
   unit_id              uuid REFERENCES units (id),
   enterprise_id        uuid REFERENCES enterprises (id),

@@ -1,0 +1,50 @@
+/** Opening the database the way every entry point (server, CLI) does: open, migrate, seed when empty. */
+import { sql } from 'kysely';
+import type { Config } from './config';
+import { type Database, openDatabase } from './db/database';
+import { migrate } from './db/migrate';
+import { systemContext } from './lib/audit';
+import type { Clock } from './lib/clock';
+import { seedDemo, writeDemoAccounts } from './seed/seed';
+
+export interface Logger {
+  info(msg: string): void;
+  warn(msg: string): void;
+}
+
+export async function openAndMigrate(config: Config, log: Logger): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(database.db, (m) => log.info(`applying migration ${m.name}`));
+    if (applied.length) log.info(`applied ${applied.length} migration(s)`);
+    if (database.kind === 'postgres') {
+      const { rows } = await sql<{ lc_ctype: string }>`SELECT current_setting('lc_ctype') AS lc_ctype`.execute(
+        database.db,
+      );
+      const ctype = rows[0]?.lc_ctype ?? '';
+      if (/^(C|POSIX)$/i.test(ctype)) {
+        log.warn(
+          `the database's LC_CTYPE is ${ctype}: Chinese text yields no trigrams and search will be slow. Create it with --locale=C.UTF-8 or zh_CN.UTF-8.`,
+        );
+      }
+    }
+    return database;
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+export async function seedIfEmpty(database: Database, config: Config, clock: Clock, log: Logger): Promise<void> {
+  const result = await seedDemo(database.db, systemContext(clock, 'seed'), { password: config.demoPassword });
+  if (!result.seeded) return;
+  log.info(`seeded the demo organisation and ${result.accounts.length} demo accounts`);
+  if (config.demoPassword) {
+    log.info(
+      `demo accounts (${result.accounts.map((a) => a.username).join(', ')}) use the password from ZAITUN_DEMO_PASSWORD`,
+    );
+  } else {
+    const file = writeDemoAccounts(config.dataDir, result);
+    log.info(`demo account passwords written to ${file}`);
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Request validation. Bodies are checked strictly (no type coercion, unknown fields rejected); query strings and
+ * path parameters arrive as text, so they are coerced to the declared types.
+ */
+import { Ajv, type Options } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
+
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+
+const base: Options = { allErrors: true, removeAdditional: false, useDefaults: true, strict: false };
+const bodyAjv = addFormats(new Ajv({ ...base, coerceTypes: false }));
+const textAjv = addFormats(new Ajv({ ...base, coerceTypes: true }));
+
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const ajv = httpPart === 'body' ? bodyAjv : textAjv;
+  return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
+};
+
+/** PostgreSQL text cannot hold NUL; refuse it up front rather than fail in the database. */
+export function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+  return false;
+}

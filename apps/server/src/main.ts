@@ -1,0 +1,52 @@
+/** The server: `npm start`. Embedded PGlite in DATA_DIR unless DATABASE_URL is set. */
+import { openAndMigrate, seedIfEmpty } from './boot';
+import { loadConfig } from './config';
+import { startControlServer } from './control';
+import { DataDirLockedError } from './db/data-dir-lock';
+import { buildApp } from './http/app';
+import { systemClock } from './lib/clock';
+
+const started = Date.now();
+const config = loadConfig();
+const say = (msg: string) => process.stdout.write(`[zaitun] ${msg}\n`);
+const log = { info: say, warn: (m: string) => process.stderr.write(`[zaitun] warning: ${m}\n`) };
+
+let database: Awaited<ReturnType<typeof openAndMigrate>>;
+try {
+  say(config.databaseUrl ? 'database: PostgreSQL (DATABASE_URL)' : `database: embedded PGlite in ${config.dataDir}`);
+  database = await openAndMigrate(config, log);
+} catch (err) {
+  if (err instanceof DataDirLockedError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+  throw err;
+}
+await seedIfEmpty(database, config, systemClock, log);
+
+const app = await buildApp({ database, config });
+const control = database.kind === 'embedded' ? await startControlServer(app, config) : null;
+await app.listen({ host: config.host, port: config.port });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+say(
+  `ready in ${((Date.now() - started) / 1000).toFixed(1)} s — open http://${config.host}:${port}  (API docs: /api/docs)`,
+);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  say(`${signal}: finishing in-flight requests and closing the database`);
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  try {
+    await control?.close();
+    await app.close();
+    await database.close();
+  } finally {
+    process.exit(0);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { registerRoute } from '../../http/register';
+import { appendAudit } from '../../lib/audit';
+import { notFound } from '../../lib/errors';
+import { backupPath, createBackup, listBackups } from './backup.service';
+
+export function systemRoutes(app: FastifyInstance): void {
+  const { database, config } = app.services;
+
+  registerRoute(app, 'listBackups', async () => ({ items: listBackups(config.dataDir) }));
+
+  registerRoute(app, 'createBackup', async ({ ctx }) => {
+    const info = await createBackup(database, config.databaseUrl, config.dataDir, ctx.audit.clock.now());
+    await database.db.transaction().execute((tx) =>
+      appendAudit(tx, ctx.audit, {
+        action: 'system.backup',
+        entityType: 'backup',
+        entityId: info.name,
+        unitId: null,
+        after: { ...info },
+      }),
+    );
+    return info;
+  });
+
+  registerRoute(app, 'downloadBackup', async ({ params, reply }) => {
+    const file = backupPath(config.dataDir, params.name);
+    if (!file) throw notFound();
+    reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-disposition', `attachment; filename="${params.name}"`)
+      .header('content-length', String(fs.statSync(file).size));
+    return reply.send(fs.createReadStream(file)) as never;
+  });
+}
