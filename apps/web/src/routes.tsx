@@ -1,0 +1,61 @@
+import { MENU, type MenuKey } from '@zaitun/contracts';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { AppLayout } from './components/AppLayout';
+import { FullPageSpin } from './components/FullPageSpin';
+import { RequirePermission, RequireSession } from './components/RouteGuards';
+import { ForbiddenPage } from './pages/errors/ForbiddenPage';
+import { NotFoundPage } from './pages/errors/NotFoundPage';
+
+/** Lazily loads a named export, so each page is its own chunk. */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const LoginPage = page(() => import('./pages/auth/login/LoginPage'), 'LoginPage');
+const ChangePasswordPage = page(() => import('./pages/auth/change-password/ChangePasswordPage'), 'ChangePasswordPage');
+
+/** One page per menu entry; the route's permission is the menu entry's (contracts/permissions.ts MENU). */
+const PAGES: Record<MenuKey, ComponentType> = {
+  home: page(() => import('./pages/home/workbench/HomePage'), 'HomePage'),
+  units: page(() => import('./pages/org/units/UnitsPage'), 'UnitsPage'),
+  users: page(() => import('./pages/org/users/UsersPage'), 'UsersPage'),
+  roles: page(() => import('./pages/org/roles/RolesPage'), 'RolesPage'),
+  audit: page(() => import('./pages/system/audit/AuditPage'), 'AuditPage'),
+  backup: page(() => import('./pages/system/backup/BackupPage'), 'BackupPage'),
+  tokens: page(() => import('./pages/me/tokens/TokensPage'), 'TokensPage'),
+  profile: page(() => import('./pages/me/profile/ProfilePage'), 'ProfilePage'),
+};
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireSession passwordChange />}>
+          <Route path="/change-password" element={<ChangePasswordPage />} />
+        </Route>
+        <Route element={<RequireSession />}>
+          <Route element={<AppLayout />}>
+            {MENU.map((entry) => {
+              const Page = PAGES[entry.key];
+              return (
+                <Route
+                  key={entry.key}
+                  path={entry.path}
+                  element={
+                    <RequirePermission permission={entry.permission}>
+                      <Page />
+                    </RequirePermission>
+                  }
+                />
+              );
+            })}
+            <Route path="/403" element={<ForbiddenPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
