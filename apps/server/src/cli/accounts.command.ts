@@ -1,5 +1,4 @@
 /** `zaitun create-admin` and `zaitun reset-password`: the way in when nobody can sign in. Both audited. */
-import { Username } from '@zaitun/contracts';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import { appendAudit, systemContext } from '../lib/audit';
@@ -15,10 +14,12 @@ export interface CreateAdminInput {
   unitCode: string | null;
 }
 
+/** The rule of the users table's CHECK and the contract's Username schema. */
+const USERNAME = /^[a-z][a-z0-9_.-]{1,31}$/;
+
 export function checkUsername(username: string): string {
   const name = username.trim();
-  const pattern = new RegExp(Username.pattern ?? '.');
-  if (name.length < (Username.minLength ?? 1) || name.length > (Username.maxLength ?? 32) || !pattern.test(name)) {
+  if (!USERNAME.test(name)) {
     throw usageError(
       `用户名 "${username}" 无效：2–32 个字符，小写字母开头，只含小写字母、数字和 . _ -。`,
       `Invalid user name "${username}": 2–32 characters, starting with a lower-case letter; lower-case letters, digits, . _ - only.`,

@@ -1,7 +1,7 @@
 /** `zaitun audit verify`: recomputes the hash chain, directly or through the running server. */
 import { type VerifyResult, verifyAuditChain } from '../lib/audit';
 import { type CliContext, callControl, dataDirOwner, hasAuditTable, lockedError, withDatabase } from './context';
-import { bi, failure } from './output';
+import { failure } from './output';
 
 /** Prints the verdict; a broken chain fails the command. */
 function report(ctx: CliContext, result: VerifyResult): void {
@@ -20,12 +20,17 @@ export async function auditVerifyCommand(ctx: CliContext): Promise<void> {
   const owner = dataDirOwner(ctx.config);
   if (owner.kind === 'busy') throw lockedError(ctx.config, owner.pid);
   if (owner.kind === 'server') {
-    ctx.out.progress(`… 通过运行中的服务器（进程 ${owner.pid}）校验 / verifying through the running server (pid ${owner.pid})`);
+    ctx.out.progress(
+      `… 通过运行中的服务器（进程 ${owner.pid}）校验 / verifying through the running server (pid ${owner.pid})`,
+    );
     return report(ctx, await callControl<VerifyResult>(owner.socket, '/audit-verify'));
   }
   await withDatabase(ctx, async (database) => {
     if (!(await hasAuditTable(database))) {
-      throw failure('数据库尚未迁移，没有审计表。请先运行 zaitun migrate。', 'The database has no audit table yet. Run `zaitun migrate` first.');
+      throw failure(
+        '数据库尚未迁移，没有审计表。请先运行 zaitun migrate。',
+        'The database has no audit table yet. Run `zaitun migrate` first.',
+      );
     }
     const total = await database.db
       .selectFrom('audit_events')

@@ -2,8 +2,8 @@
 import http from 'node:http';
 import { sql } from 'kysely';
 import type { Config } from '../config';
-import { type Database, openDatabase } from '../db/database';
 import { DataDirLockedError, readLock } from '../db/data-dir-lock';
+import { type Database, openDatabase } from '../db/database';
 import { loadMigrations } from '../db/migrate';
 import type { Clock } from '../lib/clock';
 import { CliError, failure, type Output } from './output';
@@ -24,7 +24,9 @@ export function dataDirOwner(config: Config): DataDirOwner {
   if (config.databaseUrl) return { kind: 'none' };
   const lock = readLock(config.dataDir);
   if (!lock) return { kind: 'none' };
-  return lock.controlSocket ? { kind: 'server', pid: lock.pid, socket: lock.controlSocket } : { kind: 'busy', pid: lock.pid };
+  return lock.controlSocket
+    ? { kind: 'server', pid: lock.pid, socket: lock.controlSocket }
+    : { kind: 'busy', pid: lock.pid };
 }
 
 /** The refusal for commands that need the data directory to themselves. */
@@ -33,9 +35,7 @@ export function lockedError(config: Config, pid: number): CliError {
 }
 
 export function describeDatabase(config: Config): string {
-  return config.databaseUrl
-    ? 'PostgreSQL (DATABASE_URL)'
-    : `嵌入式 PGlite / embedded PGlite in ${config.dataDir}`;
+  return config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `嵌入式 PGlite / embedded PGlite in ${config.dataDir}`;
 }
 
 /** Migrations known to this version of Zaitun that the database has not applied yet (all of them when empty). */
@@ -45,7 +45,9 @@ export async function pendingMigrations(database: Database): Promise<string[]> {
     database.db,
   );
   if (!rows[0]?.t) return known.map((m) => m.name);
-  const done = new Set((await database.db.selectFrom('schema_migrations').select('version').execute()).map((m) => m.version));
+  const done = new Set(
+    (await database.db.selectFrom('schema_migrations').select('version').execute()).map((m) => m.version),
+  );
   return known.filter((m) => !done.has(m.version)).map((m) => m.name);
 }
 
@@ -76,6 +78,8 @@ export async function withDatabase<T>(
   options: { requireSchema?: boolean } = {},
 ): Promise<T> {
   const { config, out } = ctx;
+  const owner = dataDirOwner(config);
+  if (owner.kind !== 'none') throw lockedError(config, owner.pid);
   let database: Database;
   try {
     database = await out.step(`打开数据库 / opening the database: ${describeDatabase(config)}`, () =>
@@ -119,7 +123,12 @@ export function callControl<T>(socket: string, pathAndQuery: string): Promise<T>
         }
         if (res.statusCode === 200) return resolve(body as T);
         const message = (body as { error?: unknown }).error;
-        reject(failure(`运行中的服务器报告错误：${String(message)}`, `The running server reported an error: ${String(message)}`));
+        reject(
+          failure(
+            `运行中的服务器报告错误：${String(message)}`,
+            `The running server reported an error: ${String(message)}`,
+          ),
+        );
       });
     });
     req.on('error', (err) =>

@@ -3,7 +3,7 @@ import { openAndMigrate } from '../boot';
 import { DataDirLockedError } from '../db/data-dir-lock';
 import { systemContext } from '../lib/audit';
 import { isEmpty, seedDemo, writeDemoAccounts } from '../seed/seed';
-import { type CliContext, describeDatabase, withDatabase } from './context';
+import { type CliContext, dataDirOwner, describeDatabase, lockedError, withDatabase } from './context';
 import { bi, CliError, failure } from './output';
 
 export async function migrateCommand(ctx: CliContext): Promise<void> {
@@ -18,6 +18,8 @@ export async function migrateCommand(ctx: CliContext): Promise<void> {
     },
     warn: (msg: string) => out.progress(`警告 / warning: ${msg}`),
   };
+  const owner = dataDirOwner(config);
+  if (owner.kind !== 'none') throw lockedError(config, owner.pid);
   out.progress(`… 打开数据库 / opening the database: ${describeDatabase(config)}`);
   let database: Awaited<ReturnType<typeof openAndMigrate>>;
   try {
@@ -48,7 +50,8 @@ export async function seedDemoCommand(ctx: CliContext): Promise<void> {
       const result = await out.step('写入演示组织和账号 / seeding the demo organisation and accounts', () =>
         seedDemo(database.db, systemContext(clock, 'cli'), { password: config.demoPassword }),
       );
-      if (!result.seeded) throw failure('数据库已非空，未写入。', 'The database is no longer empty; nothing was seeded.');
+      if (!result.seeded)
+        throw failure('数据库已非空，未写入。', 'The database is no longer empty; nothing was seeded.');
       const names = result.accounts.map((a) => a.username).join(', ');
       out.result(
         bi(
@@ -58,11 +61,16 @@ export async function seedDemoCommand(ctx: CliContext): Promise<void> {
       );
       if (config.demoPassword) {
         out.result(
-          bi('演示账号使用环境变量 ZAITUN_DEMO_PASSWORD 中的密码。', 'The demo accounts use the password from ZAITUN_DEMO_PASSWORD.'),
+          bi(
+            '演示账号使用环境变量 ZAITUN_DEMO_PASSWORD 中的密码。',
+            'The demo accounts use the password from ZAITUN_DEMO_PASSWORD.',
+          ),
         );
       } else {
         const file = writeDemoAccounts(config.dataDir, result);
-        out.result(bi(`演示账号密码已写入 ${file}（仅所有者可读）。`, `Demo account passwords written to ${file} (owner-only).`));
+        out.result(
+          bi(`演示账号密码已写入 ${file}（仅所有者可读）。`, `Demo account passwords written to ${file} (owner-only).`),
+        );
       }
     },
     { requireSchema: true },

@@ -15,7 +15,9 @@ try {
     ...(data.loadImage ? { loadDataDir: new Blob([data.loadImage]) } : {}),
     extensions: { pg_trgm },
   });
-  const server = new PGLiteSocketServer({ db, path: data.socketPath, maxConnections: 1 });
+  // The app's pool holds one connection at a time (PGlite is one session); a little headroom lets a replacement
+  // connection in while a dropped one is still being cleaned up (node-postgres drops a client after pool.query errors).
+  const server = new PGLiteSocketServer({ db, path: data.socketPath, maxConnections: 4 });
   await server.start();
   port.on('message', async (msg) => {
     try {

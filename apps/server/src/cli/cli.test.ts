@@ -1,0 +1,372 @@
+/**
+ * The `zaitun` CLI end to end, as an operator runs it: `node bin/zaitun.js …` child processes on a real embedded
+ * data directory, a real server holding it, and (when ZAITUN_TEST_DATABASE_URL is set) a real PostgreSQL.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { REPO_ROOT } from '../config';
+import { openDatabase } from '../db/database';
+import { verifyPassword } from '../lib/password';
+
+const DEMO_PASSWORD = 'Demo-Pass-2026!';
+const BIN = path.join(REPO_ROOT, 'bin/zaitun.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  all: string;
+}
+
+function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ZAITUN_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn', ...extra };
+  if (!extra.DATABASE_URL) delete env.DATABASE_URL;
+  return env;
+}
+
+function zaitun(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: cliEnv(env) }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      resolve({ code, stdout, stderr, all: `${stdout}\n${stderr}` });
+    });
+  });
+}
+
+const temporaryPassword = (run: Run) => /Temporary password \(shown once\): (\S+)/.exec(run.stdout)?.[1] ?? '';
+
+/** Starts the real server on the data directory and resolves once it says it is ready. */
+function startServer(dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: cliEnv({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server not ready in 60 s:\n${output}`)), 60_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (/ready in/.test(output)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${output}`));
+    });
+  });
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+describe('zaitun CLI usage', () => {
+  test('help in both languages; unknown commands and missing options are usage errors (exit 2)', async () => {
+    const env = { DATA_DIR: path.join(os.tmpdir(), 'zaitun-cli-never-created') };
+    const [help, dashHelp, unknown, missing, restoreNoFile, auditNoVerb] = await Promise.all([
+      zaitun(['help'], env),
+      zaitun(['--help'], env),
+      zaitun(['frobnicate'], env),
+      zaitun(['create-admin', '--username', 'ops'], env),
+      zaitun(['restore'], env),
+      zaitun(['audit'], env),
+    ]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('用法 / usage');
+    expect(help.stdout).toContain('create-admin --username U --display-name N');
+    expect(dashHelp.stdout).toBe(help.stdout);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command: frobnicate');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--display-name is required');
+    expect(restoreNoFile.code).toBe(2);
+    expect(auditNoVerb.code).toBe(2);
+    expect(fs.existsSync(env.DATA_DIR)).toBe(false);
+  }, 60_000);
+});
+
+describe.sequential('zaitun CLI on the embedded database', () => {
+  let root: string;
+  let dataDir: string;
+  let env: Record<string, string>;
+  let server: ChildProcess | null = null;
+  let resetPassword = '';
+  const cliBackup = () => path.join(root, 'cli-backup.tar.gz');
+  const serverBackup = () => path.join(root, 'server-backup.tar.gz');
+
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'zaitun-cli-'));
+    dataDir = path.join(root, 'data');
+    env = { DATA_DIR: dataDir };
+  });
+  afterAll(async () => {
+    if (server) await stopServer(server);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  test('migrate, then seed-demo once', async () => {
+    const migrated = await zaitun(['migrate'], env);
+    expect(migrated.code, migrated.all).toBe(0);
+    expect(migrated.stdout).toContain('applying migration 0001_foundation');
+
+    const seeded = await zaitun(['seed-demo'], env);
+    expect(seeded.code, seeded.all).toBe(0);
+    expect(seeded.stdout).toContain('use the password from ZAITUN_DEMO_PASSWORD');
+
+    const again = await zaitun(['seed-demo'], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('only seeded into an empty database');
+  }, 120_000);
+
+  test('create-admin prints a temporary password once; a taken name is refused', async () => {
+    const created = await zaitun(['create-admin', '--username', 'ops', '--display-name', '运维管理员'], env);
+    expect(created.code, created.all).toBe(0);
+    expect(created.stdout).toContain('Created system administrator ops');
+    expect(created.stdout).toContain('(OFFICE)');
+    expect(temporaryPassword(created)).toMatch(/^\S{14}$/);
+
+    const taken = await zaitun(['create-admin', '--username', 'ops', '--display-name', 'Other'], env);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('is taken');
+  }, 60_000);
+
+  test('reset-password: new temporary password, sign-in lock cleared, sessions ended', async () => {
+    // Put the account in the state an operator would rescue it from: locked out, with a live session.
+    const database = await openDatabase({ databaseUrl: null, dataDir });
+    try {
+      const ops = await database.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'ops')
+        .executeTakeFirstOrThrow();
+      const now = new Date();
+      await database.db
+        .updateTable('users')
+        .set({ failed_logins: 4, locked_until: new Date(now.getTime() + 3_600_000) })
+        .where('id', '=', ops.id)
+        .execute();
+      await database.db
+        .insertInto('sessions')
+        .values({
+          token_hash: randomBytes(32).toString('hex'),
+          user_id: ops.id,
+          csrf_token: 'x',
+          created_at: now,
+          last_seen_at: now,
+          expires_at: new Date(now.getTime() + 3_600_000),
+        })
+        .execute();
+    } finally {
+      await database.close();
+    }
+    const reset = await zaitun(['reset-password', '--username', 'ops'], env);
+    expect(reset.code, reset.all).toBe(0);
+    expect(reset.stdout).toContain('1 session(s) ended');
+    resetPassword = temporaryPassword(reset);
+    expect(resetPassword).toMatch(/^\S{14}$/);
+
+    const unknown = await zaitun(['reset-password', '--username', 'nobody'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No user named nobody');
+  }, 60_000);
+
+  test('audit verify says the chain is intact; backup writes an archive', async () => {
+    const verified = await zaitun(['audit', 'verify'], env);
+    expect(verified.code, verified.all).toBe(0);
+    expect(verified.stdout).toMatch(/^chain intact \(\d+ events\)$/m);
+
+    const backup = await zaitun(['backup', cliBackup()], env);
+    expect(backup.code, backup.all).toBe(0);
+    expect(backup.stdout).toContain(`backup written to ${cliBackup()}`);
+    const head = fs.readFileSync(cliBackup()).subarray(0, 2);
+    expect([...head]).toEqual([0x1f, 0x8b]);
+
+    const overwrite = await zaitun(['backup', cliBackup()], env);
+    expect(overwrite.code).toBe(1);
+    expect(overwrite.stderr).toContain('already exists');
+  }, 60_000);
+
+  test('while a server holds the data directory: changes are refused, verify and backup go through it', async () => {
+    server = await startServer(dataDir);
+    const pid = String(server.pid);
+
+    const [migrate, createAdmin, restore] = await Promise.all([
+      zaitun(['migrate'], env),
+      zaitun(['create-admin', '--username', 'ops2', '--display-name', 'x'], env),
+      zaitun(['restore', cliBackup(), '--yes'], env),
+    ]);
+    expect(migrate.code).toBe(1);
+    expect(migrate.stderr).toContain(`in use by process ${pid}`);
+    expect(migrate.stderr).toContain('正被进程');
+    expect(createAdmin.code).toBe(1);
+    expect(createAdmin.stderr).toContain(`in use by process ${pid}`);
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toContain('Stop the server first');
+
+    const verified = await zaitun(['audit', 'verify'], env);
+    expect(verified.code, verified.all).toBe(0);
+    expect(verified.stderr).toContain(`through the running server (pid ${pid})`);
+    expect(verified.stdout).toMatch(/^chain intact \(\d+ events\)$/m);
+
+    const backup = await zaitun(['backup', serverBackup()], env);
+    expect(backup.code, backup.all).toBe(0);
+    expect(backup.stderr).toContain('through the running server');
+    expect(fs.statSync(serverBackup()).size).toBeGreaterThan(100_000);
+
+    await stopServer(server);
+    server = null;
+  }, 120_000);
+
+  test('restore --yes brings back the backup, keeps the old data aside, and records itself', async () => {
+    // A change after the backup, which the restore must undo.
+    const later = await zaitun(['create-admin', '--username', 'later', '--display-name', 'Later'], env);
+    expect(later.code, later.all).toBe(0);
+
+    const unconfirmed = await zaitun(['restore', serverBackup()], env);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain('Add --yes to confirm');
+
+    const restored = await zaitun(['restore', serverBackup(), '--yes'], env);
+    expect(restored.code, restored.all).toBe(0);
+    expect(restored.stdout).toMatch(/Restored from .*: 1 migration\(s\), 9 user\(s\); audit chain intact/);
+    const aside = fs.readdirSync(dataDir).filter((f) => f.startsWith('pgdata.before-restore-'));
+    expect(aside).toHaveLength(1);
+
+    const database = await openDatabase({ databaseUrl: null, dataDir });
+    try {
+      const users = await database.db
+        .selectFrom('users')
+        .select([
+          'username',
+          'roles',
+          'status',
+          'must_change_password',
+          'locked_until',
+          'failed_logins',
+          'password_hash',
+        ])
+        .where('username', 'in', ['ops', 'later'])
+        .execute();
+      expect(users.map((u) => u.username)).toEqual(['ops']);
+      const ops = users[0];
+      expect(ops?.roles).toEqual(['sysadmin']);
+      expect(ops?.status).toBe('pending');
+      expect(ops?.must_change_password).toBe(true);
+      expect(ops?.locked_until).toBeNull();
+      expect(ops?.failed_logins).toBe(0);
+      expect(await verifyPassword(ops?.password_hash ?? '', resetPassword)).toBe(true);
+      const sessions = await database.db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select('sessions.revoked_at')
+        .where('users.username', '=', 'ops')
+        .execute();
+      expect(sessions.map((s) => s.revoked_at !== null)).toEqual([true]);
+      const cliEvents = await database.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('actor_name', '=', 'cli')
+        .orderBy('id')
+        .execute();
+      expect(cliEvents.map((e) => e.action)).toEqual([
+        'user.create',
+        'user.password_reset',
+        'system.backup',
+        'system.restore',
+      ]);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
+
+  test('audit verify names the first altered event and fails', async () => {
+    // An attacker with database access: the append-only trigger is switched off and one event rewritten.
+    const database = await openDatabase({ databaseUrl: null, dataDir });
+    let alteredId: string;
+    try {
+      await sql`ALTER TABLE audit_events DISABLE TRIGGER USER`.execute(database.db);
+      const altered = await sql<{ id: string }>`
+        UPDATE audit_events SET after = '{"roles":["unit_staff"]}'::jsonb
+        WHERE id = (SELECT min(id) FROM audit_events WHERE action = 'user.create' AND actor_name = 'cli')
+        RETURNING id`.execute(database.db);
+      alteredId = altered.rows[0]?.id ?? '';
+      await sql`ALTER TABLE audit_events ENABLE TRIGGER USER`.execute(database.db);
+    } finally {
+      await database.close();
+    }
+    const verified = await zaitun(['audit', 'verify'], env);
+    expect(verified.code).toBe(1);
+    expect(verified.stderr).toContain(`chain broken at event ${alteredId}: content altered`);
+  }, 60_000);
+});
+
+const postgresUrl = process.env.ZAITUN_TEST_DATABASE_URL;
+// Registered only when a PostgreSQL server is provided (CI sets ZAITUN_TEST_DATABASE_URL).
+if (postgresUrl) {
+  describe.sequential('zaitun CLI on PostgreSQL', () => {
+    const name = `zaitun_cli_${randomBytes(6).toString('hex')}`;
+    let env: Record<string, string>;
+    let root: string;
+
+    beforeAll(async () => {
+      const admin = new pg.Client({ connectionString: postgresUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+      await admin.end();
+      const url = new URL(postgresUrl);
+      url.pathname = `/${name}`;
+      root = fs.mkdtempSync(path.join(os.tmpdir(), 'zaitun-cli-pg-'));
+      env = { DATABASE_URL: url.toString(), DATA_DIR: path.join(root, 'data') };
+    });
+    afterAll(async () => {
+      const admin = new pg.Client({ connectionString: postgresUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+      fs.rmSync(root, { recursive: true, force: true });
+    });
+
+    test('migrate, seed-demo, create-admin, audit verify, backup (pg_dump), restore (pg_restore)', async () => {
+      const migrated = await zaitun(['migrate'], env);
+      expect(migrated.code, migrated.all).toBe(0);
+      expect(migrated.stdout).toContain('applying migration 0001_foundation');
+      expect((await zaitun(['seed-demo'], env)).code).toBe(0);
+
+      const created = await zaitun(
+        ['create-admin', '--username', 'ops', '--display-name', 'Ops', '--unit', 'jinjiang'],
+        env,
+      );
+      expect(created.code, created.all).toBe(0);
+      expect(created.stdout).toContain('(JINJIANG)');
+
+      const verified = await zaitun(['audit', 'verify'], env);
+      expect(verified.code, verified.all).toBe(0);
+      expect(verified.stdout).toMatch(/^chain intact \(\d+ events\)$/m);
+
+      const file = path.join(root, 'backup.dump');
+      const backup = await zaitun(['backup', file], env);
+      expect(backup.code, backup.all).toBe(0);
+      expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('PGDMP');
+
+      expect((await zaitun(['create-admin', '--username', 'later', '--display-name', 'L'], env)).code).toBe(0);
+      const restored = await zaitun(['restore', file, '--yes'], env);
+      expect(restored.code, restored.all).toBe(0);
+      expect(restored.stdout).toMatch(/9 user\(s\); audit chain intact/);
+    }, 120_000);
+  });
+}
