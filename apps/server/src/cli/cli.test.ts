@@ -281,9 +281,10 @@ describe.sequential('zaitun CLI on the embedded database', () => {
         .selectFrom('audit_events')
         .select('action')
         .where('actor_name', '=', 'cli')
-        .orderBy('id')
+        .orderBy('id', 'desc')
+        .limit(4)
         .execute();
-      expect(cliEvents.map((e) => e.action)).toEqual([
+      expect(cliEvents.map((e) => e.action).reverse()).toEqual([
         'user.create',
         'user.password_reset',
         'system.backup',
@@ -302,7 +303,7 @@ describe.sequential('zaitun CLI on the embedded database', () => {
       await sql`ALTER TABLE audit_events DISABLE TRIGGER USER`.execute(database.db);
       const altered = await sql<{ id: string }>`
         UPDATE audit_events SET after = '{"roles":["unit_staff"]}'::jsonb
-        WHERE id = (SELECT min(id) FROM audit_events WHERE action = 'user.create' AND actor_name = 'cli')
+        WHERE id = (SELECT id FROM audit_events WHERE action = 'user.create' AND entity_type = 'user' AND after->>'username' = 'ops')
         RETURNING id`.execute(database.db);
       alteredId = altered.rows[0]?.id ?? '';
       await sql`ALTER TABLE audit_events ENABLE TRIGGER USER`.execute(database.db);

@@ -30,6 +30,8 @@ declare module 'fastify' {
   }
 }
 
+const NO_QUERY = { type: 'object', properties: {}, additionalProperties: false };
+
 const errorResponses = {
   '4xx': { $ref: 'ErrorBody#' },
   '5xx': { $ref: 'ErrorBody#' },
@@ -49,7 +51,8 @@ export function registerRoute<K extends RouteKey>(app: FastifyInstance, key: K, 
       tags: [def.tag],
       ...(def.auth === 'public' ? { security: [] } : {}),
       ...(def.params ? { params: def.params } : {}),
-      ...(def.query ? { querystring: def.query } : {}),
+      // Unknown query parameters are refused like unknown body fields.
+      querystring: def.query ?? NO_QUERY,
       ...(def.body ? { body: def.body } : {}),
       response,
     },
