@@ -19,7 +19,10 @@ const login = (username: string, password: string, ip = '10.0.0.1') =>
   });
 const auditActions = async (entityId: string) =>
   (
-    await t.database.pool.query<{ action: string }>('SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id', [entityId])
+    await t.database.pool.query<{ action: string }>(
+      'SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id',
+      [entityId],
+    )
   ).rows.map((r) => r.action);
 
 describe('sign-in', () => {
@@ -53,7 +56,8 @@ describe('sign-in', () => {
   });
 
   it('locks an account for 15 minutes after 5 failures, audits it, and unlocks after', async () => {
-    const me = (await (await signIn(t.app, 'admin')).get<{ items: UserT[] }>('/api/v1/users?q=group')).body.items[0] as UserT;
+    const me = (await (await signIn(t.app, 'admin')).get<{ items: UserT[] }>('/api/v1/users?q=group')).body
+      .items[0] as UserT;
     for (let i = 0; i < 4; i++) expect((await login('group', 'Wrong-Passw0rd!', '10.1.0.1')).statusCode).toBe(401);
     const fifth = await login('group', 'Wrong-Passw0rd!', '10.1.0.1');
     expect(fifth.statusCode).toBe(423);
@@ -176,27 +180,43 @@ describe('passwords', () => {
     const weak = await user.post<Err>('/api/v1/auth/password', { currentPassword: temp, newPassword: 'short' });
     expect(weak.status).toBe(422);
     expect(weak.body.error.code).toBe('PASSWORD_POLICY');
-    const withName = await user.post<Err>('/api/v1/auth/password', { currentPassword: temp, newPassword: 'Fengze.Staff-2026' });
+    const withName = await user.post<Err>('/api/v1/auth/password', {
+      currentPassword: temp,
+      newPassword: 'Fengze.Staff-2026',
+    });
     expect(withName.body.error.code).toBe('PASSWORD_POLICY');
-    const wrongCurrent = await user.post<Err>('/api/v1/auth/password', { currentPassword: 'nope', newPassword: 'Good-Passw0rd-26' });
+    const wrongCurrent = await user.post<Err>('/api/v1/auth/password', {
+      currentPassword: 'nope',
+      newPassword: 'Good-Passw0rd-26',
+    });
     expect(wrongCurrent.body.error.code).toBe('WRONG_PASSWORD');
 
-    const changed = await user.post<MeT>('/api/v1/auth/password', { currentPassword: temp, newPassword: 'Good-Passw0rd-26' });
+    const changed = await user.post<MeT>('/api/v1/auth/password', {
+      currentPassword: temp,
+      newPassword: 'Good-Passw0rd-26',
+    });
     expect(changed.status).toBe(200);
     expect(changed.body.mustChangePassword).toBe(false);
     expect((await user.get('/api/v1/units/tree')).status).toBe(200);
     const fetched = (await admin.get<UserT>(`/api/v1/users/${created.body.user.id}`)).body;
     expect(fetched.status).toBe('active');
-    expect(await auditActions(created.body.user.id)).toEqual(['user.create', 'auth.login_succeeded', 'user.password_changed']);
+    expect(await auditActions(created.body.user.id)).toEqual([
+      'user.create',
+      'auth.login_succeeded',
+      'user.password_changed',
+    ]);
     expect((await login('fengze.staff', temp)).statusCode).toBe(401);
   });
 
   it('lets an admin reset a password; the temporary password expires after 7 days', async () => {
     const admin = await signIn(t.app, 'admin');
     const target = (await admin.get<{ items: UserT[] }>('/api/v1/users?q=institute')).body.items[0] as UserT;
-    const res = await admin.post<{ user: UserT; temporaryPassword: string }>(`/api/v1/users/${target.id}/reset-password`, {
-      version: target.version,
-    });
+    const res = await admin.post<{ user: UserT; temporaryPassword: string }>(
+      `/api/v1/users/${target.id}/reset-password`,
+      {
+        version: target.version,
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.body.user.mustChangePassword).toBe(true);
     expect((await login('institute', TEST_PASSWORD)).statusCode).toBe(401);
@@ -210,7 +230,10 @@ describe('passwords', () => {
     const admin = await signIn(t.app, 'admin');
     const enterprise = await signIn(t.app, 'enterprise');
     const target = (await admin.get<{ items: UserT[] }>('/api/v1/users?q=enterprise')).body.items[0] as UserT;
-    const res = await admin.post<UserT>(`/api/v1/users/${target.id}/status`, { version: target.version, status: 'disabled' });
+    const res = await admin.post<UserT>(`/api/v1/users/${target.id}/status`, {
+      version: target.version,
+      status: 'disabled',
+    });
     expect(res.status).toBe(200);
     expect((await enterprise.get('/api/v1/me')).status).toBe(401);
     const refused = await login('enterprise', TEST_PASSWORD);

@@ -76,7 +76,8 @@ function validSample(s: Schema): unknown {
   const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
   if (s.enum) return s.enum[0];
   if (s.anyOf) return validSample(s.anyOf[0] as Schema);
-  if (types.includes('string')) return s.format === 'uuid' ? VALID_ID : s.format === 'date-time' ? '2026-01-01T00:00:00Z' : 'ABC-1';
+  if (types.includes('string'))
+    return s.format === 'uuid' ? VALID_ID : s.format === 'date-time' ? '2026-01-01T00:00:00Z' : 'ABC-1';
   if (types.includes('integer') || types.includes('number')) return s.minimum ?? 1;
   if (types.includes('boolean')) return true;
   if (types.includes('array')) return [];
@@ -98,7 +99,8 @@ interface Probe {
 function probes(method: string, path: string, op: Operation): Probe[] {
   const list: Probe[] = [];
   const pathParams = (op.parameters ?? []).filter((p) => p.in === 'path');
-  const fill = (value: string) => pathParams.reduce((p, param) => p.replace(`{${param.name}}`, encodeURIComponent(value)), path);
+  const fill = (value: string) =>
+    pathParams.reduce((p, param) => p.replace(`{${param.name}}`, encodeURIComponent(value)), path);
   const url = fill(pathParams.some((p) => p.schema.format === 'uuid') ? VALID_ID : 'zaitun-20260101T000000Z.tar.gz');
   for (const p of pathParams) {
     for (const bad of ['not-a-uuid', "1'; DROP TABLE users;--", '%00', '../../etc/passwd']) {
@@ -107,16 +109,24 @@ function probes(method: string, path: string, op: Operation): Probe[] {
   }
   for (const q of (op.parameters ?? []).filter((p) => p.in === 'query')) {
     // In a query string every value is text: only values that are invalid as text count.
-    const asText = invalidValues(q.schema).filter((v) => typeof v !== 'object' && !(q.schema.type === 'string' && typeof v !== 'string'));
+    const asText = invalidValues(q.schema).filter(
+      (v) => typeof v !== 'object' && !(q.schema.type === 'string' && typeof v !== 'string'),
+    );
     for (const bad of asText) {
-      list.push({ label: `query ${q.name}=${String(bad).slice(0, 20)}`, method, url: `${url}?${q.name}=${encodeURIComponent(String(bad))}` });
+      list.push({
+        label: `query ${q.name}=${String(bad).slice(0, 20)}`,
+        method,
+        url: `${url}?${q.name}=${encodeURIComponent(String(bad))}`,
+      });
     }
   }
-  if (['GET', 'DELETE'].includes(method)) list.push({ label: 'unknown query', method, url: `${url}?definitelyUnknown=1` });
+  if (['GET', 'DELETE'].includes(method))
+    list.push({ label: 'unknown query', method, url: `${url}?definitelyUnknown=1` });
   const body = op.requestBody?.content['application/json']?.schema;
   if (body) {
     const base = baseBody(body);
-    const send = (label: string, value: unknown) => list.push({ label, method, url, payload: JSON.stringify(value), contentType: 'application/json' });
+    const send = (label: string, value: unknown) =>
+      list.push({ label, method, url, payload: JSON.stringify(value), contentType: 'application/json' });
     send('unknown field', { ...base, definitelyUnknown: 1 });
     for (const k of body.required ?? []) {
       const { [k]: _, ...rest } = base;
@@ -127,7 +137,13 @@ function probes(method: string, path: string, op: Operation): Probe[] {
     }
     for (const v of [null, [], 'text', 42]) send(`body ${JSON.stringify(v)}`, v);
     list.push({ label: 'malformed JSON', method, url, payload: '{"a":', contentType: 'application/json' });
-    list.push({ label: 'NUL in string', method, url, payload: JSON.stringify({ ...base, x: 'a\u0000b' }), contentType: 'application/json' });
+    list.push({
+      label: 'NUL in string',
+      method,
+      url,
+      payload: JSON.stringify({ ...base, x: 'a\u0000b' }),
+      contentType: 'application/json',
+    });
     list.push({ label: 'form body', method, url, payload: 'a=1', contentType: 'application/x-www-form-urlencoded' });
     list.push({ label: 'xml body', method, url, payload: '<a/>', contentType: 'application/xml' });
   }
@@ -162,7 +178,8 @@ describe('invalid requests to every operation', () => {
           continue;
         }
         if (res.statusCode < 400 || res.statusCode >= 500) failures.push(`${label}: ${res.body.slice(0, 200)}`);
-        else if (typeof body.error?.code !== 'string' || typeof body.error?.message !== 'string') failures.push(`${label}: shape`);
+        else if (typeof body.error?.code !== 'string' || typeof body.error?.message !== 'string')
+          failures.push(`${label}: shape`);
       }
     }
     expect(failures).toEqual([]);
@@ -173,7 +190,12 @@ describe('invalid requests to every operation', () => {
   it('refuses unauthenticated callers on every protected operation before looking at the input', async () => {
     for (const { method, path, op } of ops) {
       if (op.operationId === 'login') continue;
-      const res = await t.app.inject({ method: method as 'GET', url: path.replace(/\{[^}]+\}/g, VALID_ID), headers: { 'content-type': 'application/json' }, payload: '{' });
+      const res = await t.app.inject({
+        method: method as 'GET',
+        url: path.replace(/\{[^}]+\}/g, VALID_ID),
+        headers: { 'content-type': 'application/json' },
+        payload: '{',
+      });
       expect(res.statusCode, `${op.operationId}`).toBe(401);
     }
   });

@@ -97,7 +97,12 @@ export class Client {
     readonly locale = 'zh-CN',
   ) {}
 
-  async request<T = unknown>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
+  async request<T = unknown>(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Res<T>> {
     const res = await this.app.inject({
       method: method as 'GET',
       url,

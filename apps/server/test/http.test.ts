@@ -22,7 +22,9 @@ describe('HTTP conventions', () => {
     expect(res.headers['x-request-id']).toBe('abc-123');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
-    const generated = await new Client(t.app).request('GET', '/healthz', undefined, { 'x-request-id': 'bad id with spaces' });
+    const generated = await new Client(t.app).request('GET', '/healthz', undefined, {
+      'x-request-id': 'bad id with spaces',
+    });
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -54,9 +56,10 @@ describe('HTTP conventions', () => {
   });
 
   it('publishes an OpenAPI 3 document with every operation of the contract, and the docs UI', async () => {
-    const doc = await new Client(t.app).get<{ openapi: string; paths: Record<string, Record<string, { operationId: string }>> }>(
-      '/api/openapi.json',
-    );
+    const doc = await new Client(t.app).get<{
+      openapi: string;
+      paths: Record<string, Record<string, { operationId: string }>>;
+    }>('/api/openapi.json');
     expect(doc.body.openapi).toMatch(/^3\./);
     const operationIds = Object.values(doc.body.paths).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
     expect(operationIds.sort()).toEqual(Object.keys(routes).sort());

@@ -33,7 +33,9 @@ describe('the demo legion', () => {
     // Display order: the headquarters first, children after their parent.
     const tree = (await admin.get<Tree>('/api/v1/units/tree')).body.items;
     expect(tree[0]?.code).toBe('HQ');
-    expect(tree.every((u) => u.parentId === null || tree.findIndex((p) => p.id === u.parentId) < tree.indexOf(u))).toBe(true);
+    expect(tree.every((u) => u.parentId === null || tree.findIndex((p) => p.id === u.parentId) < tree.indexOf(u))).toBe(
+      true,
+    );
   });
 
   it('lists units with paging and filters', async () => {
@@ -59,7 +61,12 @@ describe('unit administration', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body.depth).toBe(1);
-    const dup = await admin.post<Err>('/api/v1/units', { ...created.body, id: undefined, code: 'tf-tea', parentId: unit('HQ').id });
+    const dup = await admin.post<Err>('/api/v1/units', {
+      ...created.body,
+      id: undefined,
+      code: 'tf-tea',
+      parentId: unit('HQ').id,
+    });
     expect(dup.status).toBe(400); // unknown fields (id, depth…) are rejected
     const taken = await admin.post<Err>('/api/v1/units', {
       code: 'tf-tea',
@@ -72,7 +79,10 @@ describe('unit administration', () => {
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('UNIT_CODE_TAKEN');
 
-    const edited = await admin.patch<UnitT>(`/api/v1/units/${created.body.id}`, { version: 1, nameEn: 'Tea Industry Task Force' });
+    const edited = await admin.patch<UnitT>(`/api/v1/units/${created.body.id}`, {
+      version: 1,
+      nameEn: 'Tea Industry Task Force',
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.version).toBe(2);
     const stale = await admin.patch<Err>(`/api/v1/units/${created.body.id}`, { version: 1, nameEn: 'Lost update' });
@@ -88,10 +98,16 @@ describe('unit administration', () => {
       parentId: created.body.id,
     });
     expect(child.body.depth).toBe(2);
-    const cycle = await admin.post<Err>(`/api/v1/units/${created.body.id}/move`, { version: 2, parentId: child.body.id });
+    const cycle = await admin.post<Err>(`/api/v1/units/${created.body.id}/move`, {
+      version: 2,
+      parentId: child.body.id,
+    });
     expect(cycle.status).toBe(422);
     expect(cycle.body.error.code).toBe('UNIT_PARENT_INVALID');
-    const moved = await admin.post<UnitT>(`/api/v1/units/${created.body.id}/move`, { version: 2, parentId: unit('ANXI').id });
+    const moved = await admin.post<UnitT>(`/api/v1/units/${created.body.id}/move`, {
+      version: 2,
+      parentId: unit('ANXI').id,
+    });
     expect(moved.status).toBe(200);
     expect(moved.body.parentId).toBe(unit('ANXI').id);
     expect(moved.body.depth).toBe(2);
@@ -123,10 +139,16 @@ describe('unit administration', () => {
 
   it('checks GB/T 2260 division codes', async () => {
     const before = await domainSnapshot(t.database);
-    const bad = await admin.patch<Err>(`/api/v1/units/${unit('ETDZ').id}`, { version: unit('ETDZ').version, divisionCode: '990582' });
+    const bad = await admin.patch<Err>(`/api/v1/units/${unit('ETDZ').id}`, {
+      version: unit('ETDZ').version,
+      divisionCode: '990582',
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.code).toBe('DIVISION_CODE_INVALID');
-    const malformed = await admin.patch<Err>(`/api/v1/units/${unit('ETDZ').id}`, { version: unit('ETDZ').version, divisionCode: '35058' });
+    const malformed = await admin.patch<Err>(`/api/v1/units/${unit('ETDZ').id}`, {
+      version: unit('ETDZ').version,
+      divisionCode: '35058',
+    });
     expect(malformed.status).toBe(400);
     expect(await domainSnapshot(t.database)).toEqual(before);
   });
@@ -167,7 +189,10 @@ describe('users within scope', () => {
     });
     expect(sysadmin.status).toBe(403);
     expect(sysadmin.body.error.code).toBe('ROLE_NOT_GRANTABLE');
-    const promote = await ua.put<UserT>(`/api/v1/users/${ok.body.user.id}/roles`, { version: 1, roles: ['unit_staff', 'unit_admin'] });
+    const promote = await ua.put<UserT>(`/api/v1/users/${ok.body.user.id}/roles`, {
+      version: 1,
+      roles: ['unit_staff', 'unit_admin'],
+    });
     expect(promote.status).toBe(200);
     expect(promote.body.roles).toEqual(['unit_staff', 'unit_admin']);
     const leader = await ua.put<Err>(`/api/v1/users/${ok.body.user.id}/roles`, { version: 2, roles: ['leader'] });
@@ -232,5 +257,27 @@ describe('users within scope', () => {
     const me = (await admin.get<{ id: string; version: number }>('/api/v1/me')).body;
     const res = await admin.put<Err>(`/api/v1/users/${me.id}/roles`, { version: me.version, roles: ['unit_staff'] });
     expect(res.body.error.code).toBe('CANNOT_CHANGE_SELF');
+  });
+});
+
+describe('privilege boundaries', () => {
+  it('a unit admin cannot change, reset or lock an account holding roles it may not grant', async () => {
+    // A leader placed in the unit admin's own unit: in scope, but stronger than the unit admin.
+    const created = await admin.post<{ user: UserT }>('/api/v1/users', {
+      username: 'jj.leader',
+      displayName: '晋江领导',
+      unitId: unit('JINJIANG').id,
+      roles: ['leader'],
+    });
+    expect(created.status).toBe(201);
+    const ua = await signIn(t.app, 'jinjiang');
+    const id = created.body.user.id;
+    expect((await ua.get(`/api/v1/users/${id}`)).status).toBe(200);
+    const reset = await ua.post<Err>(`/api/v1/users/${id}/reset-password`, { version: 1 });
+    expect(reset.status).toBe(403);
+    expect((await ua.post<Err>(`/api/v1/users/${id}/status`, { version: 1, status: 'disabled' })).status).toBe(403);
+    expect((await ua.patch<Err>(`/api/v1/users/${id}`, { version: 1, displayName: 'x' })).status).toBe(403);
+    expect((await ua.put<Err>(`/api/v1/users/${id}/roles`, { version: 1, roles: ['unit_staff'] })).status).toBe(403);
+    expect((await admin.get<UserT>(`/api/v1/users/${id}`)).body.version).toBe(1);
   });
 });

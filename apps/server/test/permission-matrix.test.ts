@@ -3,7 +3,16 @@
  * answer comes from the policy module (unit-tested on its own); the server must agree with it on every route, and a
  * refused read must look exactly like a read of something that does not exist.
  */
-import { type Actor, can, type Permission, type Role, type RouteKey, routes, type ScopedResource, scopeOf } from '@zaitun/contracts';
+import {
+  type Actor,
+  can,
+  type Permission,
+  type Role,
+  type RouteKey,
+  routes,
+  type ScopedResource,
+  scopeOf,
+} from '@zaitun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signIn, TEST_PASSWORD, type TestApp } from './harness';
 
@@ -18,7 +27,8 @@ const next = () => ++seq;
 beforeAll(async () => {
   t = await createTestApp();
   const admin = await signIn(t.app, 'admin');
-  const office = (await t.database.pool.query<{ id: string }>(`SELECT id FROM units WHERE code = 'OFFICE'`)).rows[0]?.id;
+  const office = (await t.database.pool.query<{ id: string }>(`SELECT id FROM units WHERE code = 'OFFICE'`)).rows[0]
+    ?.id;
   const created = await admin.post<{ temporaryPassword: string }>('/api/v1/users', {
     username: 'matrix.root',
     displayName: '矩阵测试管理员',
@@ -26,9 +36,14 @@ beforeAll(async () => {
     roles: ['sysadmin'],
   });
   const first = await signIn(t.app, 'matrix.root', created.body.temporaryPassword);
-  await first.post('/api/v1/auth/password', { currentPassword: created.body.temporaryPassword, newPassword: 'Matrix-Root-2026' });
+  await first.post('/api/v1/auth/password', {
+    currentPassword: created.body.temporaryPassword,
+    newPassword: 'Matrix-Root-2026',
+  });
   root = first;
-  const rows = await t.database.pool.query<{ code: string; id: string; path: string }>('SELECT code, id, path FROM units');
+  const rows = await t.database.pool.query<{ code: string; id: string; path: string }>(
+    'SELECT code, id, path FROM units',
+  );
   unitIds = new Map(rows.rows.map((r) => [r.code, { id: r.id, path: r.path }]));
   backupName = (await root.post<{ name: string }>('/api/v1/system/backups')).body.name;
 });
@@ -57,11 +72,13 @@ async function makeUnit() {
     parentId: unitOf('HQ').id,
   });
   expect(res.status).toBe(201);
-  const path = (await t.database.pool.query<{ path: string }>('SELECT path FROM units WHERE id = $1', [res.body.id])).rows[0]?.path;
+  const path = (await t.database.pool.query<{ path: string }>('SELECT path FROM units WHERE id = $1', [res.body.id]))
+    .rows[0]?.path;
   return { id: res.body.id, unitId: res.body.id, unitPath: path as string };
 }
 const versionOf = async (table: 'users' | 'units', id: string) =>
-  (await t.database.pool.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id])).rows[0]?.version ?? 1;
+  (await t.database.pool.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id])).rows[0]
+    ?.version ?? 1;
 
 interface Case {
   key: RouteKey;
@@ -102,7 +119,12 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
     me = await signIn(t.app, username);
     const info = (await me.get<{ id: string; roles: Role[]; unit: { id: string } | null }>('/api/v1/me')).body;
     meId = info.id;
-    actor = { userId: info.id, roles: info.roles, unitId: unit ? unitOf(unit).id : null, unitPath: unit ? unitOf(unit).path : null };
+    actor = {
+      userId: info.id,
+      roles: info.roles,
+      unitId: unit ? unitOf(unit).id : null,
+      unitPath: unit ? unitOf(unit).path : null,
+    };
     const otherUnit = unit === 'SHISHI' ? 'JINJIANG' : 'SHISHI';
     const insideUser = unit ? await makeUser(unit) : null;
     const outsideUser = await makeUser(otherUnit);
@@ -115,33 +137,82 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
     const inactive = await makeUnit();
     await root.post(`/api/v1/units/${inactive.id}/deactivate`, { version: 1 });
     const toDelete = await makeUnit();
-    const rootToken = await root.post<{ token: { id: string } }>('/api/v1/tokens', { name: 'root', permissions: ['unit.read'], expiresInDays: 1 });
+    const rootToken = await root.post<{ token: { id: string } }>('/api/v1/tokens', {
+      name: 'root',
+      permissions: ['unit.read'],
+      expiresInDays: 1,
+    });
     const eventIn = unit
-      ? (await t.database.pool.query<{ id: string }>('SELECT id FROM audit_events WHERE unit_id = $1 ORDER BY id DESC LIMIT 1', [unitOf(unit).id])).rows[0]?.id
+      ? (
+          await t.database.pool.query<{ id: string }>(
+            'SELECT id FROM audit_events WHERE unit_id = $1 ORDER BY id DESC LIMIT 1',
+            [unitOf(unit).id],
+          )
+        ).rows[0]?.id
       : undefined;
     const eventOut = (
-      await t.database.pool.query<{ id: string }>('SELECT id FROM audit_events WHERE unit_id = $1 ORDER BY id DESC LIMIT 1', [unitOf(otherUnit).id])
+      await t.database.pool.query<{ id: string }>(
+        'SELECT id FROM audit_events WHERE unit_id = $1 ORDER BY id DESC LIMIT 1',
+        [unitOf(otherUnit).id],
+      )
     ).rows[0]?.id as string;
 
-    const any = (key: RouteKey, send: Case['send'], extra: Partial<Case> = {}) => cases.push({ key, variant: 'any', send, ...extra });
+    const any = (key: RouteKey, send: Case['send'], extra: Partial<Case> = {}) =>
+      cases.push({ key, variant: 'any', send, ...extra });
     any('me', (c) => c.get('/api/v1/me'));
     any('updateMe', async (c) => c.patch('/api/v1/me', { version: await versionOf('users', meId), locale: 'zh-CN' }));
     any('roleMatrix', (c) => c.get('/api/v1/roles'));
     any('listUnits', (c) => c.get('/api/v1/units?type=county'));
     any('unitTree', (c) => c.get('/api/v1/units/tree'));
-    any('getUnit', (c) => c.get(`/api/v1/units/${unitOf('DEHUA').id}`), { resource: { unitId: unitOf('DEHUA').id, unitPath: unitOf('DEHUA').path } });
+    any('getUnit', (c) => c.get(`/api/v1/units/${unitOf('DEHUA').id}`), {
+      resource: { unitId: unitOf('DEHUA').id, unitPath: unitOf('DEHUA').path },
+    });
     any('createUnit', (c) =>
-      c.post('/api/v1/units', { code: `MC-${next()}`, nameZh: '新单位', nameEn: 'New', shortName: '新', type: 'task_force', parentId: unitOf('HQ').id }),
+      c.post('/api/v1/units', {
+        code: `MC-${next()}`,
+        nameZh: '新单位',
+        nameEn: 'New',
+        shortName: '新',
+        type: 'task_force',
+        parentId: unitOf('HQ').id,
+      }),
     );
     const unitRes = (u: { unitId: string; unitPath: string }) => ({ unitId: u.unitId, unitPath: u.unitPath });
-    any('updateUnit', async (c) => c.patch(`/api/v1/units/${scratch.id}`, { version: await versionOf('units', scratch.id), nameEn: `E${next()}` }), { resource: unitRes(scratch) });
-    any('moveUnit', async (c) => c.post(`/api/v1/units/${toMove.id}/move`, { version: await versionOf('units', toMove.id), parentId: unitOf('TF-FOOD').id }), { resource: unitRes(toMove) });
-    any('deactivateUnit', async (c) => c.post(`/api/v1/units/${scratch.id}/deactivate`, { version: await versionOf('units', scratch.id) }), { resource: unitRes(scratch) });
-    any('activateUnit', async (c) => c.post(`/api/v1/units/${inactive.id}/activate`, { version: await versionOf('units', inactive.id) }), { resource: unitRes(inactive) });
-    any('deleteUnit', async (c) => c.delete(`/api/v1/units/${toDelete.id}?version=${await versionOf('units', toDelete.id)}`), { resource: unitRes(toDelete) });
+    any(
+      'updateUnit',
+      async (c) =>
+        c.patch(`/api/v1/units/${scratch.id}`, { version: await versionOf('units', scratch.id), nameEn: `E${next()}` }),
+      { resource: unitRes(scratch) },
+    );
+    any(
+      'moveUnit',
+      async (c) =>
+        c.post(`/api/v1/units/${toMove.id}/move`, {
+          version: await versionOf('units', toMove.id),
+          parentId: unitOf('TF-FOOD').id,
+        }),
+      { resource: unitRes(toMove) },
+    );
+    any(
+      'deactivateUnit',
+      async (c) => c.post(`/api/v1/units/${scratch.id}/deactivate`, { version: await versionOf('units', scratch.id) }),
+      { resource: unitRes(scratch) },
+    );
+    any(
+      'activateUnit',
+      async (c) => c.post(`/api/v1/units/${inactive.id}/activate`, { version: await versionOf('units', inactive.id) }),
+      { resource: unitRes(inactive) },
+    );
+    any(
+      'deleteUnit',
+      async (c) => c.delete(`/api/v1/units/${toDelete.id}?version=${await versionOf('units', toDelete.id)}`),
+      { resource: unitRes(toDelete) },
+    );
     any('listUsers', (c) => c.get('/api/v1/users'));
     any('listTokens', (c) => c.get('/api/v1/tokens'));
-    any('createToken', (c) => c.post('/api/v1/tokens', { name: 'mine', permissions: ['token.manage'], expiresInDays: 1 }));
+    any('createToken', (c) =>
+      c.post('/api/v1/tokens', { name: 'mine', permissions: ['token.manage'], expiresInDays: 1 }),
+    );
     any('revokeToken', (c) => c.delete(`/api/v1/tokens/${rootToken.body.token.id}`), {
       variant: 'outside',
       resource: { ownerUserId: 'root' },
@@ -151,7 +222,11 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
     any('listAudit', (c) => c.get('/api/v1/audit-events'));
     any('verifyAudit', (c) => c.post('/api/v1/audit-events/verify'));
     if (eventIn) {
-      any('getAudit', (c) => c.get(`/api/v1/audit-events/${eventIn}`), { variant: 'inside', resource: { unitId: unit ? unitOf(unit).id : null }, hidden: true });
+      any('getAudit', (c) => c.get(`/api/v1/audit-events/${eventIn}`), {
+        variant: 'inside',
+        resource: { unitId: unit ? unitOf(unit).id : null },
+        hidden: true,
+      });
     }
     any('getAudit', (c) => c.get(`/api/v1/audit-events/${eventOut}`), {
       variant: 'outside',
@@ -161,24 +236,32 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
     });
     any('listBackups', (c) => c.get('/api/v1/system/backups'));
     // Taking a backup is slow on PGlite: only the roles expected to be refused try it, plus the system admin.
-    if (username === 'admin' || scopeOf(actor, 'system.backup') === null) any('createBackup', (c) => c.post('/api/v1/system/backups'));
+    if (username === 'admin' || scopeOf(actor, 'system.backup') === null)
+      any('createBackup', (c) => c.post('/api/v1/system/backups'));
     any('downloadBackup', (c) => c.get(`/api/v1/system/backups/${backupName}`));
 
     for (const { variant, u } of users) {
       const resource = { unitId: u.unitId, unitPath: u.unitPath, ownerUserId: u.id };
       const obj = { variant, resource, hidden: true } as const;
-      cases.push({ key: 'getUser', ...obj, send: (c) => c.get(`/api/v1/users/${u.id}`), missing: (c) => c.get(`/api/v1/users/${NOBODY}`) });
+      cases.push({
+        key: 'getUser',
+        ...obj,
+        send: (c) => c.get(`/api/v1/users/${u.id}`),
+        missing: (c) => c.get(`/api/v1/users/${NOBODY}`),
+      });
       cases.push({
         key: 'updateUser',
         ...obj,
-        send: async (c) => c.patch(`/api/v1/users/${u.id}`, { version: await versionOf('users', u.id), displayName: `改名${next()}` }),
+        send: async (c) =>
+          c.patch(`/api/v1/users/${u.id}`, { version: await versionOf('users', u.id), displayName: `改名${next()}` }),
         missing: (c) => c.patch(`/api/v1/users/${NOBODY}`, { version: 1, displayName: 'x' }),
       });
       cases.push({
         key: 'setUserRoles',
         ...obj,
         grant: ['unit_admin'],
-        send: async (c) => c.put(`/api/v1/users/${u.id}/roles`, { version: await versionOf('users', u.id), roles: ['unit_admin'] }),
+        send: async (c) =>
+          c.put(`/api/v1/users/${u.id}/roles`, { version: await versionOf('users', u.id), roles: ['unit_admin'] }),
         missing: (c) => c.put(`/api/v1/users/${NOBODY}/roles`, { version: 1, roles: ['unit_admin'] }),
       });
       cases.push({
@@ -196,18 +279,27 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
       cases.push({
         key: 'setUserStatus',
         ...obj,
-        send: async (c) => c.post(`/api/v1/users/${u.id}/status`, { version: await versionOf('users', u.id), status: 'locked' }),
+        send: async (c) =>
+          c.post(`/api/v1/users/${u.id}/status`, { version: await versionOf('users', u.id), status: 'locked' }),
         missing: (c) => c.post(`/api/v1/users/${NOBODY}/status`, { version: 1, status: 'locked' }),
       });
       cases.push({
         key: 'createUser',
         variant,
         resource: { unitId: u.unitId, unitPath: u.unitPath },
-        send: (c) => c.post('/api/v1/users', { username: `n${next()}`, displayName: '新人', unitId: u.unitId, roles: ['unit_staff'] }),
+        send: (c) =>
+          c.post('/api/v1/users', {
+            username: `n${next()}`,
+            displayName: '新人',
+            unitId: u.unitId,
+            roles: ['unit_staff'],
+          }),
       });
     }
     // Last: the session routes (they end sessions).
-    any('changePassword', (c) => c.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Another-Passw0rd-1' }));
+    any('changePassword', (c) =>
+      c.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Another-Passw0rd-1' }),
+    );
     any('logout', async () => (await signIn(t.app, username, 'Another-Passw0rd-1')).post('/api/v1/auth/logout'));
     any('logoutEverywhere', (c) => c.post('/api/v1/auth/logout-everywhere'));
   });
@@ -222,7 +314,12 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
       const allowed =
         reachable &&
         (permission === null || can(actor, permission, c.resource)) &&
-        (!c.grant || c.grant.every((r) => actor.roles.some((mine) => mine === 'sysadmin' || (mine === 'unit_admin' && ['unit_admin', 'unit_staff'].includes(r)))));
+        (!c.grant ||
+          c.grant.every((r) =>
+            actor.roles.some(
+              (mine) => mine === 'sysadmin' || (mine === 'unit_admin' && ['unit_admin', 'unit_staff'].includes(r)),
+            ),
+          ));
       const res = await c.send(me);
       const label = `${username} ${c.key} (${c.variant}) → ${res.status}`;
       outcomes.push(label);

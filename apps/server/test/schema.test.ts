@@ -20,9 +20,15 @@ function declaredColumns(): Record<string, string[]> {
     if (!ts.isInterfaceDeclaration(node)) return;
     const members = node.members.filter(ts.isPropertySignature);
     if (node.name.text === 'DB') {
-      tables = members.map((m) => [(m.name as ts.Identifier).text, (m.type as ts.TypeReferenceNode).typeName.getText(source)]);
+      tables = members.map((m) => [
+        (m.name as ts.Identifier).text,
+        (m.type as ts.TypeReferenceNode).typeName.getText(source),
+      ]);
     } else {
-      interfaces.set(node.name.text, members.map((m) => (m.name as ts.Identifier).text));
+      interfaces.set(
+        node.name.text,
+        members.map((m) => (m.name as ts.Identifier).text),
+      );
     }
   });
   return Object.fromEntries(tables.map(([table, iface]) => [table, (interfaces.get(iface) ?? []).sort()]));
@@ -40,7 +46,9 @@ describe('schema', () => {
   });
 
   it('records applied migrations with checksums', async () => {
-    const { rows } = await t.database.pool.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations ORDER BY version');
+    const { rows } = await t.database.pool.query<{ name: string; checksum: string }>(
+      'SELECT name, checksum FROM schema_migrations ORDER BY version',
+    );
     expect(rows[0]?.name).toBe('0001_foundation');
     expect(rows[0]?.checksum).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -52,7 +60,14 @@ describe('concurrency', () => {
     const hq = (await admin.get<{ items: { id: string }[] }>('/api/v1/units?q=HQ&pageSize=1')).body.items[0]?.id;
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        admin.post('/api/v1/units', { code: `CC-${i}`, nameZh: `并发${i}`, nameEn: `C${i}`, shortName: `并${i}`, type: 'task_force', parentId: hq }),
+        admin.post('/api/v1/units', {
+          code: `CC-${i}`,
+          nameZh: `并发${i}`,
+          nameEn: `C${i}`,
+          shortName: `并${i}`,
+          type: 'task_force',
+          parentId: hq,
+        }),
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(12).fill(201));
@@ -62,7 +77,8 @@ describe('concurrency', () => {
 
   it('lets exactly one of two concurrent writers with the same version win', async () => {
     const admin = await signIn(t.app, 'admin');
-    const unit = (await admin.get<{ items: { id: string; version: number }[] }>('/api/v1/units?q=DEHUA')).body.items[0] as { id: string; version: number };
+    const unit = (await admin.get<{ items: { id: string; version: number }[] }>('/api/v1/units?q=DEHUA')).body
+      .items[0] as { id: string; version: number };
     const [a, b] = await Promise.all([
       admin.patch(`/api/v1/units/${unit.id}`, { version: unit.version, nameEn: 'Dehua A' }),
       admin.patch(`/api/v1/units/${unit.id}`, { version: unit.version, nameEn: 'Dehua B' }),

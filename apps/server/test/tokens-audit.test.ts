@@ -1,11 +1,17 @@
 import type { UserT } from '@zaitun/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/lib/audit';
-import { Client, type Client as C, createTestApp, signIn, type TestApp } from './harness';
+import { type Client as C, Client, createTestApp, signIn, type TestApp } from './harness';
 
 type Err = { error: { code: string } };
 type Token = { id: string; prefix: string; permissions: string[]; revokedAt: string | null };
-type AuditItem = { id: string; action: string; actorName: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+type AuditItem = {
+  id: string;
+  action: string;
+  actorName: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
 let t: TestApp;
 let admin: C;
 beforeAll(async () => {
@@ -27,7 +33,10 @@ describe('API tokens', () => {
     expect(created.status).toBe(201);
     const { secret, token } = created.body;
     expect(secret).toMatch(/^zt_/);
-    const stored = await t.database.pool.query<{ token_hash: string }>('SELECT token_hash FROM api_tokens WHERE id = $1', [token.id]);
+    const stored = await t.database.pool.query<{ token_hash: string }>(
+      'SELECT token_hash FROM api_tokens WHERE id = $1',
+      [token.id],
+    );
     expect(stored.rows[0]?.token_hash).not.toContain(secret);
     const listed = await admin.get<{ items: (Token & { secret?: string })[] }>('/api/v1/tokens');
     expect(listed.body.items[0]?.secret).toBeUndefined();
@@ -48,10 +57,18 @@ describe('API tokens', () => {
 
   it('cannot hold permissions the user does not have, and expire', async () => {
     const staff = await signIn(t.app, 'shishi');
-    const tooMuch = await staff.post<Err>('/api/v1/tokens', { name: 'x', permissions: ['audit.read'], expiresInDays: 1 });
+    const tooMuch = await staff.post<Err>('/api/v1/tokens', {
+      name: 'x',
+      permissions: ['audit.read'],
+      expiresInDays: 1,
+    });
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.body.error.code).toBe('TOKEN_PERMISSION_NOT_HELD');
-    const ok = await staff.post<{ secret: string }>('/api/v1/tokens', { name: 'x', permissions: ['user.read'], expiresInDays: 1 });
+    const ok = await staff.post<{ secret: string }>('/api/v1/tokens', {
+      name: 'x',
+      permissions: ['user.read'],
+      expiresInDays: 1,
+    });
     const bot = new Client(t.app, { bearer: ok.body.secret });
     const list = await bot.get<{ items: UserT[] }>('/api/v1/users');
     expect(list.body.items.every((u) => u.unit?.code === 'SHISHI')).toBe(true);
@@ -61,7 +78,11 @@ describe('API tokens', () => {
 
   it('lose what the user loses: a token of a demoted user cannot exceed the new roles', async () => {
     const ua = await signIn(t.app, 'jinjiang');
-    const tok = await ua.post<{ secret: string }>('/api/v1/tokens', { name: 'y', permissions: ['audit.read', 'user.read'], expiresInDays: 5 });
+    const tok = await ua.post<{ secret: string }>('/api/v1/tokens', {
+      name: 'y',
+      permissions: ['audit.read', 'user.read'],
+      expiresInDays: 5,
+    });
     const bot = new Client(t.app, { bearer: tok.body.secret });
     expect((await bot.get('/api/v1/audit-events')).status).toBe(200);
     const target = (await admin.get<{ items: UserT[] }>('/api/v1/users?q=jinjiang')).body.items[0] as UserT;
@@ -83,7 +104,9 @@ describe('audit log', () => {
       parentId: hq?.id,
     });
     await admin.patch(`/api/v1/units/${unit.body.id}`, { version: 1, nameZh: '审计测试二组' });
-    const events = await admin.get<{ items: AuditItem[] }>(`/api/v1/audit-events?entityType=unit&entityId=${unit.body.id}`);
+    const events = await admin.get<{ items: AuditItem[] }>(
+      `/api/v1/audit-events?entityType=unit&entityId=${unit.body.id}`,
+    );
     expect(events.body.items.map((e) => e.action)).toEqual(['unit.update', 'unit.create']);
     const update = events.body.items[0] as AuditItem;
     expect(update.actorName).toBe('admin');
@@ -97,7 +120,9 @@ describe('audit log', () => {
   });
 
   it('cannot be changed or deleted by the application’s database user', async () => {
-    await expect(t.database.pool.query(`UPDATE audit_events SET action = 'x' WHERE id = 1`)).rejects.toThrow(/append-only/);
+    await expect(t.database.pool.query(`UPDATE audit_events SET action = 'x' WHERE id = 1`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.database.pool.query('DELETE FROM audit_events WHERE id = 1')).rejects.toThrow(/append-only/);
     await expect(t.database.pool.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
   });
@@ -128,7 +153,10 @@ describe('audit log', () => {
       phone: '13912345678',
     });
     const u = await signIn(t.app, 'jj.admin2', created.body.temporaryPassword);
-    await u.post('/api/v1/auth/password', { currentPassword: created.body.temporaryPassword, newPassword: 'Jinjiang-Adm1n!' });
+    await u.post('/api/v1/auth/password', {
+      currentPassword: created.body.temporaryPassword,
+      newPassword: 'Jinjiang-Adm1n!',
+    });
     const seen = await u.get<{ items: (AuditItem & { unitId: string })[] }>('/api/v1/audit-events?pageSize=100');
     expect(seen.status).toBe(200);
     expect(seen.body.items.length).toBeGreaterThan(0);
@@ -136,7 +164,11 @@ describe('audit log', () => {
     const create = seen.body.items.find((e) => e.action === 'user.create' && e.after?.username === 'jj.admin2');
     expect(create?.after?.phone).toBe('13912345678');
     // The same events through a token without the personal-data permission: masked.
-    const tok = await u.post<{ secret: string }>('/api/v1/tokens', { name: 'audit-only', permissions: ['audit.read'], expiresInDays: 1 });
+    const tok = await u.post<{ secret: string }>('/api/v1/tokens', {
+      name: 'audit-only',
+      permissions: ['audit.read'],
+      expiresInDays: 1,
+    });
     const viaToken = await new Client(t.app, { bearer: tok.body.secret }).get<{ items: AuditItem[] }>(
       `/api/v1/audit-events?action=user.create&entityId=${created.body.user.id}`,
     );

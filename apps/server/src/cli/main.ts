@@ -5,12 +5,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { systemClock } from '../lib/clock';
-import { createAdminCommand, resetPasswordCommand } from './accounts.command';
-import { auditVerifyCommand } from './audit.command';
-import { backupCommand, restoreCommand } from './backup.command';
 import type { CliContext } from './context';
 import { CliError, consoleOutput, type ExitCode, type Output, usageError } from './output';
-import { migrateCommand, seedDemoCommand } from './setup.command';
 
 export const USAGE = `zaitun — 刺桐平台命令行 / the Zaitun command line
 
@@ -82,34 +78,52 @@ async function dispatch(parsed: Parsed, out: Output): Promise<void> {
       throw usageError(`${command} 不接受 --${name}。`, `${command} does not take --${name}.`);
     }
   }
-  const ctx: CliContext = { config: loadConfig(), clock: systemClock, out };
+  // Commands load lazily, so that `help` and usage errors answer at once.
+  const context = (): CliContext => ({ config: loadConfig(), clock: systemClock, out });
   switch (command) {
-    case 'migrate':
+    case 'migrate': {
       positionalCount(rest, 0, 'zaitun migrate');
-      return migrateCommand(ctx);
-    case 'seed-demo':
+      const { migrateCommand } = await import('./setup.command');
+      return migrateCommand(context());
+    }
+    case 'seed-demo': {
       positionalCount(rest, 0, 'zaitun seed-demo');
-      return seedDemoCommand(ctx);
-    case 'create-admin':
+      const { seedDemoCommand } = await import('./setup.command');
+      return seedDemoCommand(context());
+    }
+    case 'create-admin': {
       positionalCount(rest, 0, 'zaitun create-admin --username U --display-name N [--unit CODE]');
-      return createAdminCommand(ctx, {
+      const input = {
         username: required(values, 'username'),
         displayName: required(values, 'display-name'),
         unitCode: values.unit ?? null,
-      });
-    case 'reset-password':
+      };
+      const { createAdminCommand } = await import('./accounts.command');
+      return createAdminCommand(context(), input);
+    }
+    case 'reset-password': {
       positionalCount(rest, 0, 'zaitun reset-password --username U');
-      return resetPasswordCommand(ctx, required(values, 'username'));
-    case 'audit':
-      if (rest.length !== 1 || rest[0] !== 'verify')
+      const username = required(values, 'username');
+      const { resetPasswordCommand } = await import('./accounts.command');
+      return resetPasswordCommand(context(), username);
+    }
+    case 'audit': {
+      if (rest.length !== 1 || rest[0] !== 'verify') {
         throw usageError('用法：zaitun audit verify', 'usage: zaitun audit verify');
-      return auditVerifyCommand(ctx);
-    case 'backup':
+      }
+      const { auditVerifyCommand } = await import('./audit.command');
+      return auditVerifyCommand(context());
+    }
+    case 'backup': {
       positionalCount(rest, 1, 'zaitun backup FILE');
-      return backupCommand(ctx, rest[0] as string);
-    case 'restore':
+      const { backupCommand } = await import('./backup.command');
+      return backupCommand(context(), rest[0] as string);
+    }
+    case 'restore': {
       positionalCount(rest, 1, 'zaitun restore FILE --yes');
-      return restoreCommand(ctx, rest[0] as string, values.yes === true);
+      const { restoreCommand } = await import('./backup.command');
+      return restoreCommand(context(), rest[0] as string, values.yes === true);
+    }
   }
 }
 

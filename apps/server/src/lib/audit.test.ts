@@ -25,7 +25,9 @@ const event = (over: Partial<AuditRow> = {}): Omit<AuditRow, 'hash'> => ({
 
 describe('canonical JSON', () => {
   it('sorts keys at every level so equal data hashes equally', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"x":1,"y":2}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"x":1,"y":2}]},"b":1}',
+    );
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
   });
 });
@@ -47,6 +49,9 @@ describe('audit diff', () => {
     expect(diff({ a: 1, b: 2, version: 1 }, { a: 1, b: 3, version: 2 })).toEqual({ before: { b: 2 }, after: { b: 3 } });
     expect(diff(null, { a: 1, updatedAt: 'x' })).toEqual({ before: null, after: { a: 1 } });
     expect(diff({ a: 1 }, null)).toEqual({ before: { a: 1 }, after: null });
-    expect(diff({ roles: ['a'] }, { roles: ['a', 'b'] })).toEqual({ before: { roles: ['a'] }, after: { roles: ['a', 'b'] } });
+    expect(diff({ roles: ['a'] }, { roles: ['a', 'b'] })).toEqual({
+      before: { roles: ['a'] },
+      after: { roles: ['a', 'b'] },
+    });
   });
 });

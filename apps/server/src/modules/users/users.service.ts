@@ -37,6 +37,9 @@ async function loadInScope(
   const user = await findUserById(db, id);
   if (!user || !can(ctx.actor, 'user.read', resourceOf(user)) || !can(ctx.actor, permission, resourceOf(user)))
     throw notFound();
+  // Changing an account is as strong as holding its roles (a reset password signs in as that user): only
+  // accounts whose every role the actor may grant can be changed — a unit admin cannot touch a system admin.
+  if (permission !== 'user.read' && !(user.roles as Role[]).every((r) => canGrantRole(ctx.actor, r))) throw forbidden();
   return user;
 }
 
