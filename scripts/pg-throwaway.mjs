@@ -20,7 +20,8 @@ export function findPgBin() {
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 function run(bin, args) {
   // initdb refuses to run as root: run the server as the postgres user then.
-  if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (asRoot)
+    execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
   else execFileSync(bin, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
@@ -31,7 +32,16 @@ export function startPg(port = 55432) {
   if (asRoot) execFileSync('chown', ['postgres:', dir]);
   fs.chmodSync(dir, 0o700);
   run(path.join(bin, 'initdb'), ['-D', dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  run(path.join(bin, 'pg_ctl'), ['-D', dir, '-l', path.join(dir, 'log'), '-w', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=200`, 'start']);
+  run(path.join(bin, 'pg_ctl'), [
+    '-D',
+    dir,
+    '-l',
+    path.join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=200`,
+    'start',
+  ]);
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir };
 }
 

@@ -28,7 +28,14 @@ function run(cmd, args, env = {}) {
 function vitestRun(label, projects, env = {}) {
   const out = path.join(tmp, `vitest-${label}.json`);
   fs.rmSync(out, { force: true });
-  const args = [vitest, 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  const args = [
+    vitest,
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ];
   const code = run(process.execPath, args, env);
   if (!fs.existsSync(out)) {
     results.push({ label, passed: 0, failed: 1, note: `exited ${code} without a report` });
@@ -65,7 +72,12 @@ if (pgUrl) {
     if (pg) stopPg(pg.dir);
   }
 } else if (requirePg) {
-  results.push({ label: 'postgres', passed: 0, failed: 1, note: 'ZAITUN_REQUIRE_PG=1 but no PostgreSQL (set ZAITUN_TEST_DATABASE_URL or install postgresql)' });
+  results.push({
+    label: 'postgres',
+    passed: 0,
+    failed: 1,
+    note: 'ZAITUN_REQUIRE_PG=1 but no PostgreSQL (set ZAITUN_TEST_DATABASE_URL or install postgresql)',
+  });
 } else {
   results.push({ label: 'postgres', passed: 0, failed: 0, note: 'skipped: no PostgreSQL on this machine' });
 }
@@ -76,7 +88,11 @@ const e2eConfig = path.join(root, 'e2e/playwright.config.ts');
 if (fs.existsSync(chromium) && fs.existsSync(e2eConfig)) {
   const report = path.join(root, 'e2e/test-results/results.json');
   fs.rmSync(report, { force: true });
-  const code = run(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '-c', e2eConfig], { CHROMIUM_PATH: chromium });
+  const code = run(
+    process.execPath,
+    [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '-c', e2eConfig],
+    { CHROMIUM_PATH: chromium },
+  );
   if (fs.existsSync(report)) {
     const { stats } = JSON.parse(fs.readFileSync(report, 'utf8'));
     const failed = stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
@@ -86,14 +102,26 @@ if (fs.existsSync(chromium) && fs.existsSync(e2eConfig)) {
     results.push({ label: 'browser', passed: 0, failed: 1, note: `playwright exited ${code} without a report` });
   }
 } else if (requireBrowser) {
-  results.push({ label: 'browser', passed: 0, failed: 1, note: `ZAITUN_REQUIRE_BROWSER=1 but ${fs.existsSync(chromium) ? 'no e2e config' : `no Chromium at ${chromium}`}` });
+  results.push({
+    label: 'browser',
+    passed: 0,
+    failed: 1,
+    note: `ZAITUN_REQUIRE_BROWSER=1 but ${fs.existsSync(chromium) ? 'no e2e config' : `no Chromium at ${chromium}`}`,
+  });
 } else {
-  results.push({ label: 'browser', passed: 0, failed: 0, note: 'skipped: no Chromium (apt-get install chromium fonts-noto-cjk)' });
+  results.push({
+    label: 'browser',
+    passed: 0,
+    failed: 0,
+    note: 'skipped: no Chromium (apt-get install chromium fonts-noto-cjk)',
+  });
 }
 
 process.stdout.write('\nSuites:\n');
 for (const r of results) {
-  process.stdout.write(`  ${r.label.padEnd(9)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}${r.note ? `  (${r.note})` : ''}\n`);
+  process.stdout.write(
+    `  ${r.label.padEnd(9)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}${r.note ? `  (${r.note})` : ''}\n`,
+  );
   problems += r.failed;
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
