@@ -4,7 +4,11 @@ import { type Actor, can, canGrantRole, MENU, PERMISSIONS, permissionsOf, ROLES,
 const hq = '/hq/';
 const jinjiang = '/hq/jinjiang/';
 const shishi = '/hq/shishi/';
-const actor = (roles: Actor['roles'], unitId: string | null = 'jinjiang', unitPath: string | null = jinjiang): Actor => ({
+const actor = (
+  roles: Actor['roles'],
+  unitId: string | null = 'jinjiang',
+  unitPath: string | null = jinjiang,
+): Actor => ({
   userId: 'u1',
   roles,
   unitId,
@@ -85,7 +89,16 @@ describe('granting roles', () => {
 describe('menu', () => {
   const visible = (a: Actor) => MENU.filter((m) => m.permission === null || can(a, m.permission)).map((m) => m.key);
   it('shows each role only its permitted entries', () => {
-    expect(visible(actor(['sysadmin']))).toEqual(['home', 'units', 'users', 'roles', 'audit', 'backup', 'tokens', 'profile']);
+    expect(visible(actor(['sysadmin']))).toEqual([
+      'home',
+      'units',
+      'users',
+      'roles',
+      'audit',
+      'backup',
+      'tokens',
+      'profile',
+    ]);
     expect(visible(actor(['unit_staff']))).toEqual(['home', 'units', 'users', 'tokens', 'profile']);
     expect(visible(actor(['enterprise_user'], null, null))).toEqual(['home', 'tokens', 'profile']);
     expect(visible(actor(['unit_admin']))).toEqual(['home', 'units', 'users', 'roles', 'audit', 'tokens', 'profile']);
