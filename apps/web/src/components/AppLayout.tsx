@@ -27,14 +27,14 @@ import { ContentSpin } from './FullPageSpin';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const ICONS: Record<MenuKey, ReactNode> = {
-  home: <HomeOutlined />,
-  units: <ApartmentOutlined />,
-  users: <TeamOutlined />,
-  roles: <SafetyCertificateOutlined />,
-  audit: <AuditOutlined />,
-  backup: <CloudDownloadOutlined />,
-  tokens: <KeyOutlined />,
-  profile: <IdcardOutlined />,
+  home: <HomeOutlined aria-hidden />,
+  units: <ApartmentOutlined aria-hidden />,
+  users: <TeamOutlined aria-hidden />,
+  roles: <SafetyCertificateOutlined aria-hidden />,
+  audit: <AuditOutlined aria-hidden />,
+  backup: <CloudDownloadOutlined aria-hidden />,
+  tokens: <KeyOutlined aria-hidden />,
+  profile: <IdcardOutlined aria-hidden />,
 };
 
 /** Menu sections; an empty section is not shown. */

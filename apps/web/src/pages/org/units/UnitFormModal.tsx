@@ -87,7 +87,7 @@ export function UnitFormModal({
     >
       <Form<Values> form={form} layout="vertical" initialValues={initialValues} requiredMark>
         {editing ? null : (
-          <Form.Item name="parentId" label={t('units.parent')} extra={t('units.noParent')}>
+          <Form.Item name="parentId" label={t('units.parent')} extra={t('units.parentHint')}>
             <UnitTreeSelect units={units} allowClear placeholder={t('units.noParent')} />
           </Form.Item>
         )}
@@ -139,7 +139,10 @@ export function UnitFormModal({
               label={t('units.type')}
               rules={[{ required: true, message: t('validation.required', { field: t('units.type') }) }]}
             >
-              <Select options={UNIT_TYPES.map((type) => ({ value: type, label: t(`unitType.${type}`) }))} />
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={UNIT_TYPES.map((type) => ({ value: type, label: t(`unitType.${type}`) }))}
+              />
             </Form.Item>
           </Col>
         </Row>

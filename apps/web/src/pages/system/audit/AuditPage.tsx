@@ -14,9 +14,10 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowed } from '../../../access';
+import { useUnitTree } from '../../../api/org';
 import { useCurrentUser } from '../../../api/session';
 import { useAuditEvents, useVerifyAudit } from '../../../api/system';
 import { PageHeader } from '../../../components/PageHeader';
@@ -53,6 +54,8 @@ export function AuditPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const events = useAuditEvents({ ...filters, ...page });
   const verify = useVerifyAudit();
+  const tree = useUnitTree(true, allowed(me, 'unit.read'));
+  const unitNames = useMemo(() => new Map((tree.data?.items ?? []).map((u) => [u.id, u])), [tree.data]);
 
   const apply = (v: FilterValues) => {
     const [from, to] = v.range ?? [null, null];
@@ -185,7 +188,7 @@ export function AuditPage() {
         dataSource={events.data?.items ?? []}
         loading={events.isFetching}
         scroll={{ x: 1000 }}
-        expandable={{ expandedRowRender: (e) => <AuditDiff event={e} /> }}
+        expandable={{ expandedRowRender: (e) => <AuditDiff event={e} units={unitNames} /> }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,

@@ -1,0 +1,18 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Picks an option of an antd Select or TreeSelect (found by its label) by typing to filter and clicking the
+ * option. The popup is a portal with its own animation, so a click that lands mid-animation is retried, and
+ * the choice is confirmed by reading it back from the field.
+ */
+export async function pickOption(page: Page, field: Locator, label: string): Promise<void> {
+  const popup = page.locator('.ant-select-dropdown:visible');
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  await expect(async () => {
+    if ((await popup.count()) === 0) await field.click();
+    await field.fill(label);
+    await popup.getByTitle(label, { exact: true }).first().click({ timeout: 3_000 });
+    await expect(select).toContainText(label, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(popup).toHaveCount(0);
+}

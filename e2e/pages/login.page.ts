@@ -1,0 +1,23 @@
+import { expect, type Page } from '@playwright/test';
+
+export class LoginPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/login');
+    await expect(this.page.getByRole('button', { name: /登\s*录|Sign in/ })).toBeVisible();
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    await this.page.getByLabel(/^(用户名|User name)$/).fill(username);
+    await this.page.getByLabel(/^(密码|Password)$/).fill(password);
+    await this.page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  }
+
+  /** Signs in and waits for the workbench. */
+  async signInAndWait(username: string, password: string): Promise<void> {
+    await this.goto();
+    await this.signIn(username, password);
+    await expect(this.page.getByRole('navigation')).toBeVisible();
+  }
+}
