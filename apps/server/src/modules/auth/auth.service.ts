@@ -23,6 +23,17 @@ export interface AuthDeps {
 export const SESSION_COOKIE = 'zaitun_session';
 export const TOKEN_PREFIX = 'zt_';
 const TOUCH_INTERVAL_MS = 60_000;
+/** What a request needs to know about the signed-in user, joined from users and units. */
+const ACTOR_COLUMNS = [
+  'u.id',
+  'u.username',
+  'u.display_name',
+  'u.roles',
+  'u.unit_id',
+  'u.status',
+  'u.must_change_password',
+  'un.path as unit_path',
+] as const;
 
 function actorFrom(
   u: {
@@ -218,20 +229,7 @@ export async function authenticateSession(deps: AuthDeps, secret: string, now: D
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('units as un', 'un.id', 'u.unit_id')
-    .select([
-      's.id as session_id',
-      's.csrf_token',
-      's.last_seen_at',
-      's.expires_at',
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.roles',
-      'u.unit_id',
-      'u.status',
-      'u.must_change_password',
-      'un.path as unit_path',
-    ])
+    .select(['s.id as session_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', ...ACTOR_COLUMNS])
     .where('s.token_hash', '=', sha256(secret))
     .where('s.revoked_at', 'is', null)
     .executeTakeFirst();
@@ -254,20 +252,7 @@ export async function authenticateToken(deps: AuthDeps, secret: string, now: Dat
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .leftJoin('units as un', 'un.id', 'u.unit_id')
-    .select([
-      't.id as token_id',
-      't.permissions',
-      't.expires_at',
-      't.last_used_at',
-      'u.id',
-      'u.username',
-      'u.display_name',
-      'u.roles',
-      'u.unit_id',
-      'u.status',
-      'u.must_change_password',
-      'un.path as unit_path',
-    ])
+    .select(['t.id as token_id', 't.permissions', 't.expires_at', 't.last_used_at', ...ACTOR_COLUMNS])
     .where('t.token_hash', '=', sha256(secret))
     .where('t.revoked_at', 'is', null)
     .executeTakeFirst();

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { can, type RouteBody, type RouteQuery, type UnitT } from '@zaitun/contracts';
-import { sql } from 'kysely';
-import type { Db } from '../../db/database';
+import { sql, type Updateable } from 'kysely';
+import type { Db, DbOrTx, Tx } from '../../db/database';
+import type { UnitRow, UnitsTable } from '../../db/types';
 import type { AuthedContext } from '../../http/context';
 import { appendAudit } from '../../lib/audit';
 import { DomainError, forbidden, notFound, versionConflict } from '../../lib/errors';
@@ -15,7 +16,7 @@ function checkDivision(code: string | null | undefined) {
   if (code && !isValidDivisionCode(code)) throw new DomainError('DIVISION_CODE_INVALID', { divisionCode: code });
 }
 
-async function requireWritable(ctx: AuthedContext, db: Db | Parameters<typeof lockUnit>[0], id: string) {
+async function requireWritable(ctx: AuthedContext, db: DbOrTx, id: string) {
   const unit = await lockUnit(db, id);
   if (!unit) throw notFound();
   if (!can(ctx.actor, 'unit.write', { unitId: unit.id, unitPath: unit.path })) throw forbidden();
@@ -125,36 +126,33 @@ export async function createUnit(db: Db, ctx: AuthedContext, body: RouteBody<'cr
   return getUnit(db, id);
 }
 
-export async function updateUnit(
+type UnitChanges = Updateable<UnitsTable>;
+
+/**
+ * Runs a versioned change to one unit under a row lock: scope and version checks, the change, version + 1, and the
+ * audit event, all in one transaction. `apply` checks the rules and returns the columns to set (null: nothing to do).
+ */
+async function changeUnit(
   db: Db,
   ctx: AuthedContext,
   id: string,
-  body: RouteBody<'updateUnit'>,
+  version: number,
+  action: string,
+  apply: (tx: Tx, before: UnitRow) => Promise<UnitChanges | null>,
 ): Promise<UnitT> {
-  checkDivision(body.divisionCode);
   await db.transaction().execute(async (tx) => {
     const before = await requireWritable(ctx, tx, id);
-    if (before.version !== body.version) throw versionConflict(before.version);
-    if (body.code && (await codeTaken(tx, body.code, id)))
-      throw new DomainError('UNIT_CODE_TAKEN', { code: body.code });
+    if (before.version !== version) throw versionConflict(before.version);
+    const changes = await apply(tx, before);
+    if (!changes) return;
     const after = await tx
       .updateTable('units')
-      .set({
-        ...(body.code !== undefined ? { code: body.code } : {}),
-        ...(body.nameZh !== undefined ? { name_zh: body.nameZh.trim() } : {}),
-        ...(body.nameEn !== undefined ? { name_en: body.nameEn.trim() } : {}),
-        ...(body.shortName !== undefined ? { short_name: body.shortName.trim() } : {}),
-        ...(body.type !== undefined ? { type: body.type } : {}),
-        ...(body.divisionCode !== undefined ? { division_code: body.divisionCode } : {}),
-        ...(body.sortOrder !== undefined ? { sort_order: body.sortOrder } : {}),
-        version: sql<number>`version + 1`,
-        updated_at: ctx.audit.clock.now(),
-      })
+      .set({ ...changes, version: sql<number>`version + 1`, updated_at: ctx.audit.clock.now() })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
     await appendAudit(tx, ctx.audit, {
-      action: 'unit.update',
+      action,
       entityType: 'unit',
       entityId: id,
       unitId: id,
@@ -165,10 +163,25 @@ export async function updateUnit(
   return getUnit(db, id);
 }
 
-export async function moveUnit(db: Db, ctx: AuthedContext, id: string, body: RouteBody<'moveUnit'>): Promise<UnitT> {
-  await db.transaction().execute(async (tx) => {
-    const before = await requireWritable(ctx, tx, id);
-    if (before.version !== body.version) throw versionConflict(before.version);
+export function updateUnit(db: Db, ctx: AuthedContext, id: string, body: RouteBody<'updateUnit'>): Promise<UnitT> {
+  checkDivision(body.divisionCode);
+  return changeUnit(db, ctx, id, body.version, 'unit.update', async (tx) => {
+    if (body.code && (await codeTaken(tx, body.code, id)))
+      throw new DomainError('UNIT_CODE_TAKEN', { code: body.code });
+    return {
+      ...(body.code !== undefined ? { code: body.code } : {}),
+      ...(body.nameZh !== undefined ? { name_zh: body.nameZh.trim() } : {}),
+      ...(body.nameEn !== undefined ? { name_en: body.nameEn.trim() } : {}),
+      ...(body.shortName !== undefined ? { short_name: body.shortName.trim() } : {}),
+      ...(body.type !== undefined ? { type: body.type } : {}),
+      ...(body.divisionCode !== undefined ? { division_code: body.divisionCode } : {}),
+      ...(body.sortOrder !== undefined ? { sort_order: body.sortOrder } : {}),
+    };
+  });
+}
+
+export function moveUnit(db: Db, ctx: AuthedContext, id: string, body: RouteBody<'moveUnit'>): Promise<UnitT> {
+  return changeUnit(db, ctx, id, body.version, 'unit.move', async (tx, before) => {
     const parent = await tx
       .selectFrom('units')
       .selectAll()
@@ -179,37 +192,20 @@ export async function moveUnit(db: Db, ctx: AuthedContext, id: string, body: Rou
       throw new DomainError('UNIT_PARENT_INVALID', { parentId: body.parentId });
     }
     if (!can(ctx.actor, 'unit.write', { unitId: parent.id, unitPath: parent.path })) throw forbidden();
-    const newPath = childPath(parent.path, id);
-    await moveSubtree(tx, before.path, newPath, parent.depth + 1 - before.depth);
-    const after = await tx
-      .updateTable('units')
-      .set({ parent_id: parent.id, version: sql<number>`version + 1`, updated_at: ctx.audit.clock.now() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAudit(tx, ctx.audit, {
-      action: 'unit.move',
-      entityType: 'unit',
-      entityId: id,
-      unitId: id,
-      before: auditUnit(before),
-      after: auditUnit(after),
-    });
+    await moveSubtree(tx, before.path, childPath(parent.path, id), parent.depth + 1 - before.depth);
+    return { parent_id: parent.id };
   });
-  return getUnit(db, id);
 }
 
-export async function setUnitActive(
+export function setUnitActive(
   db: Db,
   ctx: AuthedContext,
   id: string,
   version: number,
   active: boolean,
 ): Promise<UnitT> {
-  await db.transaction().execute(async (tx) => {
-    const before = await requireWritable(ctx, tx, id);
-    if (before.version !== version) throw versionConflict(before.version);
-    if (before.active === active) return;
+  return changeUnit(db, ctx, id, version, active ? 'unit.activate' : 'unit.deactivate', async (tx, before) => {
+    if (before.active === active) return null;
     if (!active) {
       const child = await tx
         .selectFrom('units')
@@ -226,22 +222,8 @@ export async function setUnitActive(
         .executeTakeFirst();
       if (!parent?.active) throw new DomainError('UNIT_PARENT_INVALID', { parentId: before.parent_id });
     }
-    const after = await tx
-      .updateTable('units')
-      .set({ active, version: sql<number>`version + 1`, updated_at: ctx.audit.clock.now() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAudit(tx, ctx.audit, {
-      action: active ? 'unit.activate' : 'unit.deactivate',
-      entityType: 'unit',
-      entityId: id,
-      unitId: id,
-      before: auditUnit(before),
-      after: auditUnit(after),
-    });
+    return { active };
   });
-  return getUnit(db, id);
 }
 
 const FOREIGN_KEY_VIOLATION = '23503';
