@@ -36,8 +36,17 @@ export async function openAndMigrate(config: Config, log: Logger): Promise<Datab
 }
 
 export async function seedIfEmpty(database: Database, config: Config, clock: Clock, log: Logger): Promise<void> {
-  const result = await seedDemo(database.db, systemContext(clock, 'seed'), { password: config.demoPassword });
+  const result = await seedDemo(database.db, systemContext(clock, 'seed'), {
+    password: config.demoPassword,
+    accounts: config.seedDemoAccounts,
+  });
   if (!result.seeded) return;
+  if (!config.seedDemoAccounts) {
+    log.info(
+      'seeded the unit tree without demo accounts (SEED_DEMO_ACCOUNTS=false): create the first administrator with `npx zaitun create-admin --username NAME --display-name 姓名`',
+    );
+    return;
+  }
   log.info(`seeded the demo organisation and ${result.accounts.length} demo accounts`);
   if (config.demoPassword) {
     log.info(

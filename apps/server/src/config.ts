@@ -19,6 +19,8 @@ export interface Config {
   temporaryPasswordDays: number;
   bodyLimitBytes: number;
   demoPassword: string | null;
+  /** Seed the demo accounts along with the unit tree into an empty database (turn off for production). */
+  seedDemoAccounts: boolean;
   webDist: string;
 }
 
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporaryPasswordDays: int(env, 'TEMPORARY_PASSWORD_DAYS', 7, 1, 365),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     demoPassword: env.ZAITUN_DEMO_PASSWORD || null,
+    seedDemoAccounts: bool(env, 'SEED_DEMO_ACCOUNTS', true),
     webDist: path.resolve(env.WEB_DIST || path.join(REPO_ROOT, 'apps/web/dist')),
   };
 }

@@ -1,4 +1,4 @@
-/** Applies the numbered SQL files in migrations/ in order, each in its own transaction, once. */
+/** Applies the pending numbered SQL files in migrations/ in order, once, all in one transaction (all or nothing). */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -113,7 +113,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       components: {
         securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer', description: 'API token created under 我的 › API 令牌' },
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API token created under 个人设置 › API 令牌 (Profile › API tokens)',
+          },
           cookieAuth: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
         },
       },

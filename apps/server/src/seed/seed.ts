@@ -2,11 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { type AuditContext, type AuditEntry, appendAudit } from '../lib/audit';
 import { generateTemporaryPassword, hashPassword } from '../lib/password';
 import { childPath } from '../modules/units/units.domain';
 import { DEMO_ACCOUNTS, DEMO_ENTERPRISE, DEMO_INSTITUTE, DEMO_UNITS } from './demo-org';
+
+const SEED_LOCK = 74280003;
 
 export interface SeedResult {
   seeded: boolean;
@@ -18,16 +21,27 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return !row;
 }
 
-export async function seedDemo(db: Db, ctx: AuditContext, options: { password: string | null }): Promise<SeedResult> {
+/**
+ * Seeds the unit tree and (unless `accounts` is false) the demo accounts with their placeholder enterprise and
+ * institute. Without accounts, the first administrator comes from `zaitun create-admin`.
+ */
+export async function seedDemo(
+  db: Db,
+  ctx: AuditContext,
+  options: { password: string | null; accounts?: boolean },
+): Promise<SeedResult> {
   if (!(await isEmpty(db))) return { seeded: false, accounts: [] };
   const now = ctx.clock.now();
   const accounts = await Promise.all(
-    DEMO_ACCOUNTS.map(async (a) => {
+    (options.accounts === false ? [] : DEMO_ACCOUNTS).map(async (a) => {
       const password = options.password ?? generateTemporaryPassword(a.username);
       return { account: a, password, hash: await hashPassword(password) };
     }),
   );
-  await db.transaction().execute(async (tx) => {
+  const seeded = await db.transaction().execute(async (tx) => {
+    // Several servers starting together on an empty PostgreSQL: one seeds, the others find it done.
+    await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(tx);
+    if (await tx.selectFrom('units').select('id').limit(1).executeTakeFirst()) return false;
     const audit: AuditEntry[] = [];
     const byCode = new Map<string, { id: string; path: string; depth: number }>();
     const unitRows = DEMO_UNITS.map((u, i) => {
@@ -71,6 +85,10 @@ export async function seedDemo(db: Db, ctx: AuditContext, options: { password: s
       return row;
     });
     await tx.insertInto('units').values(unitRows).execute();
+    if (accounts.length === 0) {
+      await appendAudit(tx, ctx, ...audit);
+      return true;
+    }
     const enterprise = await tx
       .insertInto('enterprises')
       .values({ name_zh: DEMO_ENTERPRISE.nameZh, name_en: DEMO_ENTERPRISE.nameEn })
@@ -120,7 +138,9 @@ export async function seedDemo(db: Db, ctx: AuditContext, options: { password: s
       });
     }
     await appendAudit(tx, ctx, ...audit);
+    return true;
   });
+  if (!seeded) return { seeded: false, accounts: [] };
   return {
     seeded: true,
     accounts: accounts.map(({ account, password }) => ({
