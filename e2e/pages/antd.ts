@@ -16,3 +16,8 @@ export async function pickOption(page: Page, field: Locator, label: string): Pro
   }).toPass({ timeout: 30_000 });
   await expect(popup).toHaveCount(0);
 }
+
+/** Lets an opening modal finish its zoom animation, so that a screenshot shows it (only for screenshots). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(600);
+}

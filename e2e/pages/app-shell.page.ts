@@ -34,6 +34,10 @@ export class AppShell {
   }
 
   async screenshot(name: string): Promise<void> {
-    await this.page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+    await this.page.screenshot({
+      path: `test-results/screenshots/${name}.png`,
+      fullPage: true,
+      animations: 'disabled',
+    });
   }
 }

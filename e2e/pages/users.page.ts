@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { pickOption } from './antd';
+import { pickOption, settle } from './antd';
 
 export interface NewUser {
   username: string;
@@ -30,6 +30,7 @@ export class UsersPage {
     await expect(secret).toBeVisible();
     const password = await secret.getByLabel('临时密码').inputValue();
     expect(password.length).toBeGreaterThanOrEqual(10);
+    await settle(this.page);
     await this.page.screenshot({ path: 'test-results/screenshots/04-temporary-password.png' });
     await secret.getByRole('button', { name: /^关\s+闭$/ }).click();
     await expect(secret).toBeHidden();

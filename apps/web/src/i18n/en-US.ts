@@ -232,7 +232,7 @@ export const enUS: Messages = {
     methodText: 'Targets · Dispatch · Assignment · Supervision · Bulletins · One cockpit · One coordination',
     desc: {
       units: 'Maintain the headquarters, working groups, counties, task forces and member departments',
-      users: 'Open accounts for your unit, grant roles, reset passwords',
+      users: 'See and manage accounts, roles and status; reset passwords',
       roles: 'See what each role may do, and how far',
       audit: 'Find who changed what and when, with before/after',
       backup: 'Take and download database backups',
@@ -293,6 +293,8 @@ export const enUS: Messages = {
     setRolesTitle: 'Roles of “{{name}}”',
     username: 'User name',
     displayName: 'Name',
+    account: 'Account',
+    contact: 'Phone / e-mail',
     unit: 'Unit',
     phone: 'Phone',
     email: 'E-mail',

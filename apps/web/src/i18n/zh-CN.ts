@@ -232,7 +232,7 @@ export const zhCN = {
     methodText: '抓目标 · 抓调度 · 抓交办 · 抓督办 · 抓通报 · 一看 · 一协调',
     desc: {
       units: '维护总指挥部、工作组、县（市、区）、专班及成员单位的组织架构',
-      users: '为本单位人员开设账号、分配角色、重置密码',
+      users: '查看和管理账号、角色与状态，重置密码',
       roles: '查看各角色的权限与数据范围',
       audit: '查询每一项变更的操作人、时间和前后对比',
       backup: '创建并下载数据库备份',
@@ -293,6 +293,8 @@ export const zhCN = {
     setRolesTitle: '设置「{{name}}」的角色',
     username: '用户名',
     displayName: '姓名',
+    account: '账号',
+    contact: '手机号 / 邮箱',
     unit: '所属单位',
     phone: '手机号',
     email: '邮箱',

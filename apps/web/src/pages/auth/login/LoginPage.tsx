@@ -60,8 +60,10 @@ export function LoginPage() {
       </header>
       <main className="auth-main">
         <section className="auth-intro">
-          <Typography.Text style={{ color: 'rgba(255,255,255,0.75)' }}>{t('login.welcome')}</Typography.Text>
-          <h1>{t('app.title')}</h1>
+          <Typography.Text style={{ color: 'rgba(255,255,255,0.75)', fontSize: 16 }}>
+            {t('login.welcome')} · {t('app.brand')}
+          </Typography.Text>
+          <h1>{t('app.name')}</h1>
           <p>{t('login.tagline')}</p>
           <p>{t('app.org')}</p>
         </section>

@@ -74,7 +74,15 @@ export function HomePage() {
             />
           </Card>
           <Card title={t('home.method')} style={{ marginTop: 16 }}>
-            <Typography.Text type="secondary">{t('home.methodText')}</Typography.Text>
+            <Space size={[8, 8]} wrap>
+              {t('home.methodText')
+                .split('·')
+                .map((part) => (
+                  <Tag key={part} color="geekblue" style={{ marginInlineEnd: 0 }}>
+                    {part.trim()}
+                  </Tag>
+                ))}
+            </Space>
           </Card>
         </Col>
       </Row>

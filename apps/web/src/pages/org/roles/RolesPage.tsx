@@ -34,7 +34,7 @@ export function RolesPage() {
       title: t('roles.permission'),
       dataIndex: 'permission',
       fixed: 'left',
-      width: 200,
+      width: 170,
       render: (permission: string) => (
         <Space orientation="vertical" size={0}>
           <Typography.Text strong>{permissionLabel(t, permission)}</Typography.Text>
@@ -48,7 +48,7 @@ export function RolesPage() {
       title: t(`role.${r.role}`),
       key: r.role,
       align: 'center',
-      width: 130,
+      width: 112,
       render: (_, row) => {
         const scope = row.scopes[r.role];
         return scope ? (
@@ -72,7 +72,7 @@ export function RolesPage() {
         dataSource={rows}
         loading={matrix.isFetching}
         pagination={false}
-        scroll={{ x: 200 + roles.length * 130 }}
+        scroll={{ x: 170 + roles.length * 112 }}
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0}>

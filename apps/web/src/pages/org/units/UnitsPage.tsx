@@ -81,24 +81,25 @@ export function UnitsPage() {
     {
       title: t('units.name'),
       key: 'name',
+      width: 360,
       render: (_, unit) => (
-        <Space size={6}>
+        <span style={{ whiteSpace: 'nowrap' }}>
           <Typography.Text strong={unit.depth === 0} type={unit.active ? undefined : 'secondary'}>
             {unitName(unit, locale)}
           </Typography.Text>
           {unit.shortName && unit.shortName !== unit.nameZh && locale === 'zh-CN' ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
               {unit.shortName}
             </Typography.Text>
           ) : null}
-        </Space>
+        </span>
       ),
     },
-    { title: t('units.code'), dataIndex: 'code', width: 150 },
+    { title: t('units.code'), dataIndex: 'code', width: 140 },
     {
       title: t('units.type'),
       dataIndex: 'type',
-      width: 150,
+      width: 130,
       render: (type: UnitT['type']) => <Tag color={TYPE_COLORS[type]}>{t(`unitType.${type}`)}</Tag>,
     },
     {
@@ -107,11 +108,11 @@ export function UnitsPage() {
       width: 120,
       render: (code: string | null) => code ?? t('common.none'),
     },
-    { title: t('units.users'), dataIndex: 'userCount', width: 90, align: 'right' },
+    { title: t('units.users'), dataIndex: 'userCount', width: 80, align: 'right' },
     {
       title: t('units.status'),
       dataIndex: 'active',
-      width: 90,
+      width: 80,
       render: (active: boolean) =>
         active ? <Tag color="success">{t('units.statusActive')}</Tag> : <Tag>{t('units.statusInactive')}</Tag>,
     },
@@ -120,7 +121,8 @@ export function UnitsPage() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 230,
+      width: 220,
+      fixed: 'right',
       render: (_, unit) => (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => setForm({ mode: 'edit', unit })}>
@@ -203,7 +205,7 @@ export function UnitsPage() {
         dataSource={roots}
         loading={tree.isFetching}
         pagination={false}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1150 }}
         expandable={{
           expandedRowKeys: expandedKeys,
           onExpand: (expanded, unit) =>

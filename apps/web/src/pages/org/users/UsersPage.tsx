@@ -119,18 +119,20 @@ export function UsersPage() {
 
   const columns: TableColumnsType<UserT> = [
     {
-      title: t('users.username'),
+      title: t('users.account'),
       dataIndex: 'username',
-      width: 140,
+      width: 170,
       fixed: 'left',
       render: (username: string, user) => (
-        <Space size={4}>
+        <div>
           <Typography.Text strong>{username}</Typography.Text>
-          {user.id === me.id ? <Typography.Text type="secondary">{t('users.self')}</Typography.Text> : null}
-        </Space>
+          {user.id === me.id ? <Typography.Text type="secondary"> {t('users.self')}</Typography.Text> : null}
+          <div>
+            <Typography.Text type="secondary">{user.displayName}</Typography.Text>
+          </div>
+        </div>
       ),
     },
-    { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
     {
       title: t('users.unit'),
       key: 'unit',
@@ -140,6 +142,7 @@ export function UsersPage() {
     {
       title: t('users.roles'),
       dataIndex: 'roles',
+      width: 150,
       render: (roles: Role[]) => (
         <Space size={[4, 4]} wrap>
           {roles.map((r) => (
@@ -151,22 +154,25 @@ export function UsersPage() {
       ),
     },
     {
-      title: t('users.phone'),
-      dataIndex: 'phone',
-      width: 130,
-      render: (phone: string | null, user) => <Pii value={phone} masked={user.piiMasked} />,
-    },
-    {
-      title: t('users.email'),
-      dataIndex: 'email',
-      width: 190,
+      title: t('users.contact'),
+      key: 'contact',
+      width: 200,
       ellipsis: true,
-      render: (email: string | null, user) => <Pii value={email} masked={user.piiMasked} />,
+      render: (_, user) => (
+        <div>
+          <div>
+            <Pii value={user.phone} masked={user.piiMasked} />
+          </div>
+          <div>
+            <Pii value={user.email} masked={user.piiMasked} />
+          </div>
+        </div>
+      ),
     },
     {
       title: t('users.status'),
       dataIndex: 'status',
-      width: 150,
+      width: 110,
       render: (status: UserStatus, user) => (
         <Space size={4} wrap>
           <Tooltip title={user.lockedUntil ? t('users.lockedUntil', { time: formatDateTime(user.lockedUntil) }) : null}>
@@ -179,13 +185,13 @@ export function UsersPage() {
     {
       title: t('users.lastLogin'),
       dataIndex: 'lastLoginAt',
-      width: 150,
+      width: 140,
       render: (at: string | null) => formatDateTime(at),
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 150,
+      width: 130,
       fixed: 'right',
       render: (_, user) => {
         const items = rowActions(user);
@@ -278,7 +284,7 @@ export function UsersPage() {
         columns={columns}
         dataSource={users.data?.items ?? []}
         loading={users.isFetching}
-        scroll={{ x: 1280 }}
+        scroll={{ x: 1000 }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
