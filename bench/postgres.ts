@@ -1,0 +1,81 @@
+/** A PostgreSQL for the benchmark: the one named by BENCH_DATABASE_URL / DATABASE_URL, or a throwaway one. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface BenchPostgres {
+  /** URL of a maintenance database on the server (where CREATE DATABASE runs). */
+  url: string;
+  /** Where it came from, for the report. */
+  origin: string;
+  stop(): void;
+}
+
+const PG_BASE = '/usr/lib/postgresql';
+
+function findPgBin(): string | null {
+  if (!fs.existsSync(PG_BASE)) return null;
+  const versions = fs
+    .readdirSync(PG_BASE)
+    .filter((v) => fs.existsSync(path.join(PG_BASE, v, 'bin/initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? path.join(PG_BASE, versions[0], 'bin') : null;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function benchPostgres(env: NodeJS.ProcessEnv): Promise<BenchPostgres> {
+  const given = env.BENCH_DATABASE_URL || env.DATABASE_URL;
+  if (given) return { url: given, origin: env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'DATABASE_URL', stop() {} };
+  const bin = findPgBin();
+  if (!bin) {
+    throw new Error(
+      'The benchmark needs PostgreSQL: set BENCH_DATABASE_URL (or DATABASE_URL) to a server where it may create a database, or install the server binaries (apt-get install -y postgresql) so it can start a throwaway one.',
+    );
+  }
+  // initdb refuses to run as root: run the server as the postgres user then.
+  const asRoot = process.getuid?.() === 0;
+  const run = (tool: string, args: string[]) =>
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args], { stdio: 'ignore' })
+      : execFileSync(path.join(bin, tool), args, { stdio: 'ignore' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zaitun-bench-pg-'));
+  if (asRoot) execFileSync('chown', ['postgres:', dir]);
+  fs.chmodSync(dir, 0o700);
+  const port = await freePort();
+  run('initdb', ['-D', dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  run('pg_ctl', [
+    '-D',
+    dir,
+    '-l',
+    path.join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}`,
+    'start',
+  ]);
+  const version = path.basename(path.dirname(bin));
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    origin: `throwaway PostgreSQL ${version} (default settings) started by the benchmark`,
+    stop() {
+      try {
+        run('pg_ctl', ['-D', dir, '-m', 'fast', '-w', 'stop']);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
