@@ -4,7 +4,6 @@
  * lockouts) are audited in their own transaction.
  */
 import { checkPasswordPolicy, type MeT, type Permission, permissionsOf, type Role } from '@zaitun/contracts';
-import { sql } from 'kysely';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import type { AuthedActor } from '../../http/context';
@@ -13,7 +12,23 @@ import { randomSecret, sha256 } from '../../lib/crypto';
 import { DomainError } from '../../lib/errors';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/password';
 import { auditUser, presentMe } from '../users/users.presenter';
-import { findUserById, selectUserRows, type UserWithOrg } from '../users/users.repository';
+import { findUserById, type UserWithOrg } from '../users/users.repository';
+import {
+  countRecentFailures,
+  findSession,
+  findToken,
+  findUserForLogin,
+  insertSession,
+  passwordHashOf,
+  recordFailure,
+  recordLogin,
+  revokeSession,
+  revokeSessions,
+  setLoginFailures,
+  setOwnPassword,
+  touchSession,
+  touchToken,
+} from './auth.repository';
 
 export interface AuthDeps {
   db: Db;
@@ -23,17 +38,6 @@ export interface AuthDeps {
 export const SESSION_COOKIE = 'zaitun_session';
 export const TOKEN_PREFIX = 'zt_';
 const TOUCH_INTERVAL_MS = 60_000;
-/** What a request needs to know about the signed-in user, joined from users and units. */
-const ACTOR_COLUMNS = [
-  'u.id',
-  'u.username',
-  'u.display_name',
-  'u.roles',
-  'u.unit_id',
-  'u.status',
-  'u.must_change_password',
-  'un.path as unit_path',
-] as const;
 
 function actorFrom(
   u: {
@@ -84,6 +88,7 @@ export async function login(
   const username = input.username.trim().toLowerCase();
   const since = new Date(now.getTime() - config.loginLockMinutes * 60_000);
 
+  // A refused sign-in: its security event, and a failure counted for the per-address throttle.
   const securityEvent = (
     action: string,
     entityId: string | null,
@@ -102,29 +107,15 @@ export async function login(
           after,
         },
       );
-      if (action !== 'auth.login_succeeded') {
-        await tx
-          .insertInto('login_failures')
-          .values({ ip, username: username.slice(0, 64), at: now })
-          .execute();
-      }
+      await recordFailure(tx, ip, username, now);
     });
 
-  const ipFailures = await db
-    .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('ip', '=', ip)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  if (Number(ipFailures.n) >= config.loginIpMaxFailures) {
+  if ((await countRecentFailures(db, ip, since)) >= config.loginIpMaxFailures) {
     await securityEvent('auth.login_throttled', null, null, { username, reason: 'ip' });
     throw new DomainError('TOO_MANY_REQUESTS', { retryAfterSeconds: config.loginLockMinutes * 60 });
   }
 
-  const user = await selectUserRows(db)
-    .select(['u.password_hash', 'u.failed_logins'])
-    .where('u.username', '=', username)
-    .executeTakeFirst();
+  const user = await findUserForLogin(db, username);
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     await securityEvent('auth.login_failed', null, null, { username, reason: 'unknown_user' });
@@ -140,11 +131,7 @@ export async function login(
     const lockNow = failures >= config.loginMaxFailures;
     const lockedUntil = lockNow ? new Date(now.getTime() + config.loginLockMinutes * 60_000) : null;
     await db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('users')
-        .set({ failed_logins: lockNow ? 0 : failures, locked_until: lockedUntil })
-        .where('id', '=', user.id)
-        .execute();
+      await setLoginFailures(tx, user.id, lockNow ? 0 : failures, lockedUntil);
       const anon = { ...ctx, actor: { type: 'anonymous' as const, id: null, name: username, tokenId: null } };
       await appendAudit(
         tx,
@@ -168,7 +155,7 @@ export async function login(
             ]
           : []),
       );
-      await tx.insertInto('login_failures').values({ ip, username, at: now }).execute();
+      await recordFailure(tx, ip, username, now);
     });
     if (lockNow) throw new DomainError('ACCOUNT_LOCKED', { lockedUntil: lockedUntil?.toISOString() });
     throw new DomainError('INVALID_CREDENTIALS');
@@ -187,24 +174,17 @@ export async function login(
   const csrfToken = randomSecret(24);
   const expiresAt = new Date(now.getTime() + config.sessionAbsoluteHours * 3_600_000);
   await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null, last_login_at: now })
-      .where('id', '=', user.id)
-      .execute();
-    await tx
-      .insertInto('sessions')
-      .values({
-        token_hash: sha256(secret),
-        user_id: user.id,
-        csrf_token: csrfToken,
-        created_at: now,
-        last_seen_at: now,
-        expires_at: expiresAt,
-        ip: ctx.ip,
-        user_agent: ctx.userAgent?.slice(0, 400) ?? null,
-      })
-      .execute();
+    await recordLogin(tx, user.id, now);
+    await insertSession(tx, {
+      token_hash: sha256(secret),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: expiresAt,
+      ip: ctx.ip,
+      user_agent: ctx.userAgent?.slice(0, 400) ?? null,
+    });
     await appendAudit(
       tx,
       { ...ctx, actor: { type: 'user', id: user.id, name: user.username, tokenId: null } },
@@ -225,22 +205,15 @@ export type SessionResult = { actor: AuthedActor } | { error: 'SESSION_EXPIRED' 
 
 /** Resolves the session cookie. Idle and absolute timeouts both end the session. */
 export async function authenticateSession(deps: AuthDeps, secret: string, now: Date): Promise<SessionResult> {
-  const row = await deps.db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .leftJoin('units as un', 'un.id', 'u.unit_id')
-    .select(['s.id as session_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', ...ACTOR_COLUMNS])
-    .where('s.token_hash', '=', sha256(secret))
-    .where('s.revoked_at', 'is', null)
-    .executeTakeFirst();
+  const row = await findSession(deps.db, sha256(secret));
   if (!row) return { error: 'UNAUTHENTICATED' };
   const idleLimit = row.last_seen_at.getTime() + deps.config.sessionIdleMinutes * 60_000;
   if (row.expires_at <= now || idleLimit <= now.getTime() || row.status === 'disabled' || row.status === 'locked') {
-    await deps.db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', row.session_id).execute();
+    await revokeSession(deps.db, row.session_id, now);
     return { error: 'SESSION_EXPIRED' };
   }
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-    await deps.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.session_id).execute();
+    await touchSession(deps.db, row.session_id, now);
   }
   return { actor: actorFrom(row, { kind: 'session', sessionId: row.session_id, csrfToken: row.csrf_token }) };
 }
@@ -248,17 +221,10 @@ export async function authenticateSession(deps: AuthDeps, secret: string, now: D
 /** Resolves `Authorization: Bearer zt_…`. The token acts with its permissions, never more than the user's roles. */
 export async function authenticateToken(deps: AuthDeps, secret: string, now: Date): Promise<AuthedActor | null> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
-  const row = await deps.db
-    .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .leftJoin('units as un', 'un.id', 'u.unit_id')
-    .select(['t.id as token_id', 't.permissions', 't.expires_at', 't.last_used_at', ...ACTOR_COLUMNS])
-    .where('t.token_hash', '=', sha256(secret))
-    .where('t.revoked_at', 'is', null)
-    .executeTakeFirst();
+  const row = await findToken(deps.db, sha256(secret));
   if (!row || row.expires_at <= now || row.status !== 'active') return null;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
-    await deps.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+    await touchToken(deps.db, row.token_id, now);
   }
   return actorFrom(row, { kind: 'token', tokenId: row.token_id, permissions: row.permissions as Permission[] });
 }
@@ -271,19 +237,13 @@ export async function logout(
 ): Promise<void> {
   const now = ctx.clock.now();
   await deps.db.transaction().execute(async (tx) => {
-    let q = tx
-      .updateTable('sessions')
-      .set({ revoked_at: now })
-      .where('user_id', '=', actor.userId)
-      .where('revoked_at', 'is', null);
-    if (!everywhere && actor.sessionId) q = q.where('id', '=', actor.sessionId);
-    const res = await q.executeTakeFirst();
+    const ended = await revokeSessions(tx, actor.userId, now, everywhere ? {} : { only: actor.sessionId });
     await appendAudit(tx, ctx, {
       action: everywhere ? 'auth.logout_everywhere' : 'auth.logout',
       entityType: 'user',
       entityId: actor.userId,
       unitId: actor.unitId,
-      after: { sessionsEnded: Number(res.numUpdatedRows) },
+      after: { sessionsEnded: ended },
     });
   });
 }
@@ -296,37 +256,16 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<MeT> {
   const now = ctx.clock.now();
-  const current = await deps.db
-    .selectFrom('users')
-    .select(['password_hash'])
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(current.password_hash, input.currentPassword))) throw new DomainError('WRONG_PASSWORD');
+  const current = await passwordHashOf(deps.db, actor.userId);
+  if (!(await verifyPassword(current, input.currentPassword))) throw new DomainError('WRONG_PASSWORD');
   if (!checkPasswordPolicy(input.newPassword, actor.username) || input.newPassword === input.currentPassword) {
     throw new DomainError('PASSWORD_POLICY');
   }
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (tx) => {
     const before = (await findUserById(tx, actor.userId)) as UserWithOrg;
-    await tx
-      .updateTable('users')
-      .set({
-        password_hash: passwordHash,
-        must_change_password: false,
-        password_changed_at: now,
-        status: sql<string>`CASE WHEN status = 'pending' THEN 'active' ELSE status END`,
-        version: sql<number>`version + 1`,
-        updated_at: now,
-      })
-      .where('id', '=', actor.userId)
-      .execute();
-    let revoke = tx
-      .updateTable('sessions')
-      .set({ revoked_at: now })
-      .where('user_id', '=', actor.userId)
-      .where('revoked_at', 'is', null);
-    if (actor.sessionId) revoke = revoke.where('id', '!=', actor.sessionId);
-    await revoke.execute();
+    await setOwnPassword(tx, actor.userId, passwordHash, now);
+    await revokeSessions(tx, actor.userId, now, { except: actor.sessionId });
     const after = (await findUserById(tx, actor.userId)) as UserWithOrg;
     await appendAudit(tx, ctx, {
       action: 'user.password_changed',

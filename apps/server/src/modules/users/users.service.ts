@@ -14,6 +14,7 @@ import type { AuthedContext } from '../../http/context';
 import { appendAudit } from '../../lib/audit';
 import { DomainError, forbidden, notFound, versionConflict } from '../../lib/errors';
 import { generateTemporaryPassword, hashPassword } from '../../lib/password';
+import { revokeSessions } from '../auth/auth.repository';
 import { auditUser, presentUser } from './users.presenter';
 import {
   findUserById,
@@ -234,17 +235,8 @@ export function setUserStatus(db: Db, ctx: AuthedContext, id: string, body: Rout
       .set({ status, ...(body.status === 'active' ? { locked_until: null, failed_logins: 0 } : {}) })
       .where('id', '=', id)
       .execute();
-    if (body.status !== 'active') await revokeAll(tx, id, now);
+    if (body.status !== 'active') await revokeSessions(tx, id, now);
   });
-}
-
-async function revokeAll(tx: DbOrTx, userId: string, now: Date) {
-  await tx
-    .updateTable('sessions')
-    .set({ revoked_at: now })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .execute();
 }
 
 export async function resetUserPassword(db: Db, ctx: AuthedContext, id: string, version: number) {
@@ -266,7 +258,7 @@ export async function resetUserPassword(db: Db, ctx: AuthedContext, id: string, 
       })
       .where('id', '=', id)
       .execute();
-    await revokeAll(tx, id, now);
+    await revokeSessions(tx, id, now);
   });
   return { user, temporaryPassword };
 }
@@ -275,18 +267,13 @@ export async function revokeUserSessions(db: Db, ctx: AuthedContext, id: string)
   await db.transaction().execute(async (tx) => {
     const user = await loadInScope(tx, ctx, id, 'user.write');
     const now = ctx.audit.clock.now();
-    const res = await tx
-      .updateTable('sessions')
-      .set({ revoked_at: now })
-      .where('user_id', '=', id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    const ended = await revokeSessions(tx, id, now);
     await appendAudit(tx, ctx.audit, {
       action: 'user.sessions_revoked',
       entityType: 'user',
       entityId: id,
       unitId: user.unit_id,
-      after: { sessionsEnded: Number(res.numUpdatedRows) },
+      after: { sessionsEnded: ended },
     });
   });
 }
