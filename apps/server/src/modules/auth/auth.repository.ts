@@ -1,5 +1,4 @@
-import type { Insertable } from 'kysely';
-import { sql } from 'kysely';
+import { CompiledQuery, type Insertable, sql } from 'kysely';
 import type { DbOrTx } from '../../db/database';
 import type { SessionsTable } from '../../db/types';
 import { selectUserRows } from '../users/users.repository';
@@ -55,25 +54,36 @@ export const recordLogin = (db: DbOrTx, userId: string, at: Date) =>
 export const insertSession = (db: DbOrTx, values: Insertable<SessionsTable>) =>
   db.insertInto('sessions').values(values).execute();
 
-export const findSession = (db: DbOrTx, tokenHash: string) =>
-  db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .leftJoin('units as un', 'un.id', 'u.unit_id')
-    .select(['s.id as session_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', ...ACTOR_COLUMNS])
-    .where('s.token_hash', '=', tokenHash)
-    .where('s.revoked_at', 'is', null)
-    .executeTakeFirst();
+/** The signed-in user as the per-request lookups return it. */
+export interface ActorRow {
+  id: string;
+  username: string;
+  display_name: string;
+  roles: string[];
+  unit_id: string | null;
+  status: string;
+  must_change_password: boolean;
+  unit_path: string | null;
+}
 
-export const findToken = (db: DbOrTx, tokenHash: string) =>
-  db
-    .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .leftJoin('units as un', 'un.id', 'u.unit_id')
-    .select(['t.id as token_id', 't.permissions', 't.expires_at', 't.last_used_at', ...ACTOR_COLUMNS])
-    .where('t.token_hash', '=', tokenHash)
-    .where('t.revoked_at', 'is', null)
-    .executeTakeFirst();
+// Every request runs one of these two lookups: plain SQL compiled once, not rebuilt by the query builder each time.
+const ACTOR_SQL = ACTOR_COLUMNS.join(', ');
+const FIND_SESSION = `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at, ${ACTOR_SQL}
+  FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN units un ON un.id = u.unit_id
+  WHERE s.token_hash = $1 AND s.revoked_at IS NULL`;
+const FIND_TOKEN = `SELECT t.id AS token_id, t.permissions, t.expires_at, t.last_used_at, ${ACTOR_SQL}
+  FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN units un ON un.id = u.unit_id
+  WHERE t.token_hash = $1 AND t.revoked_at IS NULL`;
+
+export async function findSession(db: DbOrTx, tokenHash: string) {
+  type Row = ActorRow & { session_id: string; csrf_token: string; last_seen_at: Date; expires_at: Date };
+  return (await db.executeQuery<Row>(CompiledQuery.raw(FIND_SESSION, [tokenHash]))).rows[0];
+}
+
+export async function findToken(db: DbOrTx, tokenHash: string) {
+  type Row = ActorRow & { token_id: string; permissions: string[]; expires_at: Date; last_used_at: Date | null };
+  return (await db.executeQuery<Row>(CompiledQuery.raw(FIND_TOKEN, [tokenHash]))).rows[0];
+}
 
 export const touchSession = (db: DbOrTx, id: string, at: Date) =>
   db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
