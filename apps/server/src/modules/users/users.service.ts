@@ -99,8 +99,8 @@ export async function listUsers(db: Db, ctx: AuthedContext, query: RouteQuery<'l
           ? base.orderBy(sql`u.last_login_at DESC NULLS LAST`)
           : base.orderBy('u.username');
   const [rows, count] = await Promise.all([
-    ordered
-      .orderBy('u.id')
+    // User names are unique; other sort keys get the id as a tie-break for stable pages.
+    (sort === 'username' ? ordered : ordered.orderBy('u.id'))
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
