@@ -1,5 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MeT } from '@zaitun/contracts';
+import { createContext, useContext } from 'react';
 import { setLocale } from '../i18n';
 import { ApiError, api, setCsrfToken, setRequestLocale } from './client';
 
@@ -42,11 +43,16 @@ export function useMe() {
   });
 }
 
-/** The signed-in user, inside the guarded part of the app (where the guard has checked there is one). */
+/**
+ * The signed-in user, provided by the route guard once it has checked there is one. Reading it from the guard
+ * (not from the query) means a page never renders with `null` in the moment a lost session is noticed.
+ */
+export const CurrentUserContext = createContext<MeT | null>(null);
+
 export function useCurrentUser(): MeT {
-  const { data } = useMe();
-  if (!data) throw new Error('useCurrentUser outside a signed-in route');
-  return data;
+  const me = useContext(CurrentUserContext);
+  if (!me) throw new Error('useCurrentUser outside a signed-in route');
+  return me;
 }
 
 export function useLogin() {

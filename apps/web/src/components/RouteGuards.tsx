@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { hasPermission } from '../access';
 import { errorText } from '../api/error-policy';
-import { useMe } from '../api/session';
+import { CurrentUserContext, useCurrentUser, useMe } from '../api/session';
 import { currentLocale } from '../i18n';
 import { ForbiddenPage } from '../pages/errors/ForbiddenPage';
 import { FullPageSpin } from './FullPageSpin';
@@ -50,12 +50,16 @@ export function RequireSession({ passwordChange = false }: { passwordChange?: bo
   if (!me.data.mustChangePassword && passwordChange) {
     return <Navigate to={safeRedirect(new URLSearchParams(location.search).get('redirect'))} replace />;
   }
-  return <Outlet />;
+  return (
+    <CurrentUserContext.Provider value={me.data}>
+      <Outlet />
+    </CurrentUserContext.Provider>
+  );
 }
 
 /** A page the user's permissions do not open shows 403 in place (the URL stays, so the user sees what failed). */
 export function RequirePermission({ permission, children }: { permission: Permission | null; children: ReactNode }) {
-  const me = useMe();
-  if (!me.data || !hasPermission(me.data.permissions, permission)) return <ForbiddenPage />;
+  const me = useCurrentUser();
+  if (!hasPermission(me.permissions, permission)) return <ForbiddenPage />;
   return <>{children}</>;
 }

@@ -81,7 +81,7 @@ export function UnitsPage() {
     {
       title: t('units.name'),
       key: 'name',
-      width: 360,
+      width: 300,
       render: (_, unit) => (
         <span style={{ whiteSpace: 'nowrap' }}>
           <Typography.Text strong={unit.depth === 0} type={unit.active ? undefined : 'secondary'}>
@@ -95,20 +95,20 @@ export function UnitsPage() {
         </span>
       ),
     },
-    { title: t('units.code'), dataIndex: 'code', width: 140 },
+    { title: t('units.code'), dataIndex: 'code', width: 130 },
     {
       title: t('units.type'),
       dataIndex: 'type',
-      width: 130,
+      width: 120,
       render: (type: UnitT['type']) => <Tag color={TYPE_COLORS[type]}>{t(`unitType.${type}`)}</Tag>,
     },
     {
       title: t('units.divisionCode'),
       dataIndex: 'divisionCode',
-      width: 120,
+      width: 110,
       render: (code: string | null) => code ?? t('common.none'),
     },
-    { title: t('units.users'), dataIndex: 'userCount', width: 80, align: 'right' },
+    { title: t('units.users'), dataIndex: 'userCount', width: 70, align: 'right' },
     {
       title: t('units.status'),
       dataIndex: 'active',
@@ -121,7 +121,7 @@ export function UnitsPage() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 220,
+      width: 200,
       fixed: 'right',
       render: (_, unit) => (
         <Space size={0} wrap>
@@ -205,7 +205,7 @@ export function UnitsPage() {
         dataSource={roots}
         loading={tree.isFetching}
         pagination={false}
-        scroll={{ x: 1150 }}
+        scroll={{ x: 1000 }}
         expandable={{
           expandedRowKeys: expandedKeys,
           onExpand: (expanded, unit) =>
