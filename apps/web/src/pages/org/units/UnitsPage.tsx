@@ -81,7 +81,7 @@ export function UnitsPage() {
     {
       title: t('units.name'),
       key: 'name',
-      width: 300,
+      width: 330,
       render: (_, unit) => (
         <span style={{ whiteSpace: 'nowrap' }}>
           <Typography.Text strong={unit.depth === 0} type={unit.active ? undefined : 'secondary'}>
@@ -95,17 +95,17 @@ export function UnitsPage() {
         </span>
       ),
     },
-    { title: t('units.code'), dataIndex: 'code', width: 130 },
+    { title: t('units.code'), dataIndex: 'code', width: 120 },
     {
       title: t('units.type'),
       dataIndex: 'type',
-      width: 120,
+      width: 110,
       render: (type: UnitT['type']) => <Tag color={TYPE_COLORS[type]}>{t(`unitType.${type}`)}</Tag>,
     },
     {
       title: t('units.divisionCode'),
       dataIndex: 'divisionCode',
-      width: 110,
+      width: 100,
       render: (code: string | null) => code ?? t('common.none'),
     },
     { title: t('units.users'), dataIndex: 'userCount', width: 70, align: 'right' },
