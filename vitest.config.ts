@@ -32,14 +32,8 @@ export default defineConfig({
       },
       serverIntegration('pglite'),
       ...(process.env.ZAITUN_TEST_DATABASE_URL ? [serverIntegration('pg')] : []),
-      {
-        test: {
-          name: 'web',
-          include: ['apps/web/src/**/*.test.{ts,tsx}'],
-          environment: 'happy-dom',
-          setupFiles: ['apps/web/src/test-setup.ts'],
-        },
-      },
+      // The web project has its own config (React plugin, happy-dom): apps/web/vitest.config.ts.
+      'apps/web',
     ],
   },
 });

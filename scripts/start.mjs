@@ -11,6 +11,7 @@ const stamp = path.join(web, 'dist/index.html');
 const sources = [
   path.join(web, 'src'),
   path.join(web, 'index.html'),
+  path.join(web, 'public'),
   path.join(web, 'vite.config.ts'),
   path.join(root, 'packages/contracts/src'),
   path.join(root, 'package-lock.json'),

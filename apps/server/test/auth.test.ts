@@ -41,6 +41,15 @@ describe('sign-in', () => {
     expect(me.unit?.nameZh).toBe('总指挥部办公室');
   });
 
+  it('shows the previous sign-in as the last visit', async () => {
+    const first = JSON.parse((await login('hq', TEST_PASSWORD)).body) as MeT;
+    expect(first.lastLoginAt).toBeNull();
+    const firstAt = t.clock.now().toISOString();
+    t.clock.advance(3_600_000);
+    const second = JSON.parse((await login('hq', TEST_PASSWORD)).body) as MeT;
+    expect(second.lastLoginAt).toBe(firstAt);
+  });
+
   it('refuses a wrong password or unknown user with the same error, in the caller language', async () => {
     const wrong = await login('leader', 'Wrong-Passw0rd!');
     const unknown = await login('nobody', 'Wrong-Passw0rd!');

@@ -23,6 +23,7 @@ export const Me = Type.Object({
   permissions: Type.Array(PermissionSchema),
   locale: LocaleSchema,
   mustChangePassword: Type.Boolean(),
+  /** The sign-in before the current one (the user's last visit); null on a first sign-in. */
   lastLoginAt: Nullable(DateTime),
   /** Send back as `X-CSRF-Token` on every state-changing request made with the session cookie. */
   csrfToken: Nullable(Type.String()),

@@ -59,6 +59,7 @@ export interface UsersTable {
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   last_login_at: Timestamp | null;
+  previous_login_at: Timestamp | null;
   locale: Generated<string>;
   version: Generated<number>;
   created_at: CreatedAt;

@@ -64,6 +64,8 @@ CREATE TABLE users (
   failed_logins        integer NOT NULL DEFAULT 0,
   locked_until         timestamptz,
   last_login_at        timestamptz,
+  -- The sign-in before the latest one: what a user is shown as 上次登录 (their last visit).
+  previous_login_at    timestamptz,
   locale               text NOT NULL DEFAULT 'zh-CN' CHECK (locale IN ('zh-CN', 'en-US')),
   version              integer NOT NULL DEFAULT 1,
   created_at           timestamptz NOT NULL DEFAULT now(),

@@ -47,7 +47,12 @@ export const setLoginFailures = (db: DbOrTx, userId: string, failures: number, l
 export const recordLogin = (db: DbOrTx, userId: string, at: Date) =>
   db
     .updateTable('users')
-    .set({ failed_logins: 0, locked_until: null, last_login_at: at })
+    .set({
+      failed_logins: 0,
+      locked_until: null,
+      previous_login_at: sql<Date | null>`last_login_at`,
+      last_login_at: at,
+    })
     .where('id', '=', userId)
     .execute();
 

@@ -72,7 +72,7 @@ export function presentMe(u: UserWithOrg, extra: { permissions: MeT['permissions
     permissions: extra.permissions,
     locale: u.locale as MeT['locale'],
     mustChangePassword: u.must_change_password,
-    lastLoginAt: full.lastLoginAt,
+    lastLoginAt: iso(u.previous_login_at),
     csrfToken: extra.csrfToken,
     version: u.version,
   };

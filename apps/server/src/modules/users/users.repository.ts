@@ -25,6 +25,7 @@ export function selectUserRows(db: DbOrTx) {
       'u.password_changed_at',
       'u.locked_until',
       'u.last_login_at',
+      'u.previous_login_at',
       'u.locale',
       'u.version',
       'u.created_at',
