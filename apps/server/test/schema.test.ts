@@ -40,7 +40,7 @@ describe('schema', () => {
       `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`,
     );
     const live: Record<string, string[]> = {};
-    for (const r of rows) (live[r.table_name] ??= []).push(r.column_name);
+    for (const r of rows) live[r.table_name] = [...(live[r.table_name] ?? []), r.column_name];
     for (const cols of Object.values(live)) cols.sort();
     expect(live).toEqual(declaredColumns());
   });
