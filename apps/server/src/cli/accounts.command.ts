@@ -3,8 +3,16 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import { appendAudit, systemContext } from '../lib/audit';
 import { generateTemporaryPassword, hashPassword } from '../lib/password';
+import { revokeSessions } from '../modules/auth/auth.repository';
 import { auditUser } from '../modules/users/users.presenter';
-import { findUserById, lockUserRow, type UserWithOrg, usernameTaken } from '../modules/users/users.repository';
+import {
+  findUserById,
+  insertPendingUser,
+  lockUserRow,
+  setTemporaryPassword,
+  type UserWithOrg,
+  usernameTaken,
+} from '../modules/users/users.repository';
 import { type CliContext, withDatabase } from './context';
 import { bi, failure, usageError } from './output';
 
@@ -85,30 +93,17 @@ export async function createAdminCommand(ctx: CliContext, input: CreateAdminInpu
             `The user name ${username} is taken. To give it a new password, run \`zaitun reset-password --username ${username}\`.`,
           );
         }
-        const now = ctx.clock.now();
-        const row = await tx
-          .insertInto('users')
-          .values({
-            username,
-            display_name: displayName,
-            unit_id: unit.id,
-            enterprise_id: null,
-            institute_id: null,
-            roles: ['sysadmin'],
-            status: 'pending',
-            password_hash: passwordHash,
-            must_change_password: true,
-            password_changed_at: now,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const created = (await findUserById(tx, row.id)) as UserWithOrg;
+        const id = await insertPendingUser(
+          tx,
+          { username, displayName, unitId: unit.id, roles: ['sysadmin'] },
+          passwordHash,
+          ctx.clock.now(),
+        );
+        const created = (await findUserById(tx, id)) as UserWithOrg;
         await appendAudit(tx, audit, {
           action: 'user.create',
           entityType: 'user',
-          entityId: row.id,
+          entityId: id,
           unitId: unit.id,
           after: auditUser(created),
         });
@@ -141,26 +136,13 @@ export async function resetPasswordCommand(ctx: CliContext, rawUsername: string)
         const before = (await findUserById(tx, found.id)) as UserWithOrg;
         const now = ctx.clock.now();
         // A reset is the way back in: the sign-in lock and an admin's lock both end; a disabled account stays disabled.
+        await setTemporaryPassword(tx, found.id, passwordHash, now, { unlock: true });
         await tx
           .updateTable('users')
-          .set({
-            password_hash: passwordHash,
-            must_change_password: true,
-            password_changed_at: now,
-            locked_until: null,
-            failed_logins: 0,
-            status: sql<string>`CASE WHEN status IN ('active', 'locked') THEN 'pending' ELSE status END`,
-            version: sql<number>`version + 1`,
-            updated_at: now,
-          })
+          .set({ version: sql<number>`version + 1`, updated_at: now })
           .where('id', '=', found.id)
           .execute();
-        const revoked = await tx
-          .updateTable('sessions')
-          .set({ revoked_at: now })
-          .where('user_id', '=', found.id)
-          .where('revoked_at', 'is', null)
-          .executeTakeFirst();
+        const sessionsEnded = await revokeSessions(tx, found.id, now);
         const after = (await findUserById(tx, found.id)) as UserWithOrg;
         await appendAudit(tx, audit, {
           action: 'user.password_reset',
@@ -168,9 +150,9 @@ export async function resetPasswordCommand(ctx: CliContext, rawUsername: string)
           entityId: found.id,
           unitId: after.unit_id,
           before: auditUser(before),
-          after: { ...auditUser(after), sessionsEnded: Number(revoked.numUpdatedRows) },
+          after: { ...auditUser(after), sessionsEnded },
         });
-        return { sessionsEnded: Number(revoked.numUpdatedRows), status: after.status };
+        return { sessionsEnded, status: after.status };
       });
       ctx.out.result(
         bi(

@@ -85,3 +85,66 @@ export const lockUserRow = (db: DbOrTx, id: string) =>
 
 export const usernameTaken = async (db: DbOrTx, username: string) =>
   !!(await db.selectFrom('users').select('id').where(sql`username`, '=', username).executeTakeFirst());
+
+/** A new account with a temporary password: pending until its first password change. Returns the id. */
+export async function insertPendingUser(
+  db: DbOrTx,
+  v: {
+    username: string;
+    displayName: string;
+    unitId: string;
+    roles: Role[];
+    phone?: string | null;
+    email?: string | null;
+  },
+  passwordHash: string,
+  at: Date,
+): Promise<string> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      username: v.username,
+      display_name: v.displayName,
+      unit_id: v.unitId,
+      enterprise_id: null,
+      institute_id: null,
+      roles: v.roles,
+      phone: v.phone ?? null,
+      email: v.email ?? null,
+      status: 'pending',
+      password_hash: passwordHash,
+      must_change_password: true,
+      password_changed_at: at,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Gives an account a temporary password to change at the next sign-in, and clears the sign-in lock. An active
+ * account becomes pending; with `unlock` (the CLI's way back in) an administrator's lock ends too.
+ */
+export const setTemporaryPassword = (
+  db: DbOrTx,
+  id: string,
+  passwordHash: string,
+  at: Date,
+  options: { unlock: boolean },
+) =>
+  db
+    .updateTable('users')
+    .set({
+      password_hash: passwordHash,
+      must_change_password: true,
+      password_changed_at: at,
+      locked_until: null,
+      failed_logins: 0,
+      status: options.unlock
+        ? sql<string>`CASE WHEN status IN ('active', 'locked') THEN 'pending' ELSE status END`
+        : sql<string>`CASE WHEN status = 'active' THEN 'pending' ELSE status END`,
+    })
+    .where('id', '=', id)
+    .execute();

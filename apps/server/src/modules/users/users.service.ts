@@ -18,9 +18,11 @@ import { revokeSessions } from '../auth/auth.repository';
 import { auditUser, presentUser } from './users.presenter';
 import {
   findUserById,
+  insertPendingUser,
   likeEscape,
   lockUserRow,
   selectUserRows,
+  setTemporaryPassword,
   type UserWithOrg,
   usernameTaken,
   userScopeFilter,
@@ -124,35 +126,21 @@ export async function createUser(db: Db, ctx: AuthedContext, body: RouteBody<'cr
     checkRoles(ctx, body.roles, { unit_id: body.unitId, enterprise_id: null, institute_id: null });
     if (await usernameTaken(tx, body.username)) throw new DomainError('USERNAME_TAKEN', { username: body.username });
     const now = ctx.audit.clock.now();
-    const row = await tx
-      .insertInto('users')
-      .values({
-        username: body.username,
-        display_name: body.displayName.trim(),
-        unit_id: body.unitId,
-        enterprise_id: null,
-        institute_id: null,
-        roles: body.roles,
-        phone: body.phone ?? null,
-        email: body.email ?? null,
-        status: 'pending',
-        password_hash: passwordHash,
-        must_change_password: true,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const created = (await findUserById(tx, row.id)) as UserWithOrg;
+    const id = await insertPendingUser(
+      tx,
+      { ...body, displayName: body.displayName.trim(), unitId: body.unitId },
+      passwordHash,
+      now,
+    );
+    const created = (await findUserById(tx, id)) as UserWithOrg;
     await appendAudit(tx, ctx.audit, {
       action: 'user.create',
       entityType: 'user',
-      entityId: row.id,
+      entityId: id,
       unitId: body.unitId,
       after: auditUser(created),
     });
-    return row.id;
+    return id;
   });
   return { user: await getUser(db, ctx, id), temporaryPassword };
 }
@@ -246,18 +234,7 @@ export async function resetUserPassword(db: Db, ctx: AuthedContext, id: string, 
   const passwordHash = await hashPassword(temporaryPassword);
   const user = await changeUser(db, ctx, id, version, 'user.reset_password', 'user.password_reset', async (tx) => {
     const now = ctx.audit.clock.now();
-    await tx
-      .updateTable('users')
-      .set({
-        password_hash: passwordHash,
-        must_change_password: true,
-        password_changed_at: now,
-        locked_until: null,
-        failed_logins: 0,
-        status: sql<string>`CASE WHEN status = 'active' THEN 'pending' ELSE status END`,
-      })
-      .where('id', '=', id)
-      .execute();
+    await setTemporaryPassword(tx, id, passwordHash, now, { unlock: false });
     await revokeSessions(tx, id, now);
   });
   return { user, temporaryPassword };
