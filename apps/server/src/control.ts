@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { updateLock } from './db/data-dir-lock';
-import { appendAudit, systemContext, verifyAuditChain } from './lib/audit';
-import { createBackup } from './modules/system/backup.service';
+import { systemContext, verifyAuditChain } from './lib/audit';
+import { createBackup, recordBackup } from './modules/system/backup.service';
 
 export const controlSocketPath = (dataDir: string) => path.join(dataDir, 'control.sock');
 
@@ -28,15 +28,7 @@ export async function startControlServer(app: FastifyInstance, config: Config): 
       if (req.method === 'POST' && url.pathname === '/backup') {
         const target = url.searchParams.get('file');
         const info = await createBackup(database, null, config.dataDir, clock.now(), target ?? undefined);
-        await database.db.transaction().execute((tx) =>
-          appendAudit(tx, systemContext(clock, 'cli'), {
-            action: 'system.backup',
-            entityType: 'backup',
-            entityId: info.name,
-            unitId: null,
-            after: { ...info },
-          }),
-        );
+        await recordBackup(database, systemContext(clock, 'cli'), info);
         return send(200, info);
       }
       if (req.method === 'POST' && url.pathname === '/audit-verify')

@@ -12,7 +12,7 @@ import type { Database } from '../db/database';
 import { startEmbedded } from '../db/embedded';
 import { loadMigrations } from '../db/migrate';
 import { appendAudit, systemContext, verifyAuditChain } from '../lib/audit';
-import { type BackupInfo, createBackup } from '../modules/system/backup.service';
+import { type BackupInfo, createBackup, recordBackup } from '../modules/system/backup.service';
 import { type CliContext, callControl, dataDirOwner, hasAuditTable, lockedError, withDatabase } from './context';
 import { bi, CliError, failure, formatBytes, usageError } from './output';
 
@@ -72,15 +72,7 @@ export async function backupCommand(ctx: CliContext, file: string): Promise<void
     );
     // A database not yet migrated (e.g. a backup before an upgrade) has no audit table to record it in.
     if (await hasAuditTable(database)) {
-      await database.db.transaction().execute((tx) =>
-        appendAudit(tx, systemContext(clock, 'cli'), {
-          action: 'system.backup',
-          entityType: 'backup',
-          entityId: info.name,
-          unitId: null,
-          after: { ...info },
-        }),
-      );
+      await recordBackup(database, systemContext(clock, 'cli'), info);
     }
     printBackup(ctx, abs, info);
   });

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../db/database';
+import { type AuditContext, appendAudit } from '../../lib/audit';
 import { DomainError } from '../../lib/errors';
 
 export const backupDir = (dataDir: string) => path.join(dataDir, 'backups');
@@ -84,4 +85,17 @@ export function backupPath(dataDir: string, name: string): string | null {
   if (!NAME.test(name)) return null;
   const file = path.join(backupDir(dataDir), name);
   return fs.existsSync(file) ? file : null;
+}
+
+/** Records a backup in the audit trail (its own transaction: the backup itself changes nothing). */
+export async function recordBackup(database: Database, ctx: AuditContext, info: BackupInfo): Promise<void> {
+  await database.db.transaction().execute((tx) =>
+    appendAudit(tx, ctx, {
+      action: 'system.backup',
+      entityType: 'backup',
+      entityId: info.name,
+      unitId: null,
+      after: { ...info },
+    }),
+  );
 }

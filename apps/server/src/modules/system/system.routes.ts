@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { registerRoute } from '../../http/register';
-import { appendAudit } from '../../lib/audit';
 import { notFound } from '../../lib/errors';
-import { backupPath, createBackup, listBackups } from './backup.service';
+import { backupPath, createBackup, listBackups, recordBackup } from './backup.service';
 
 export function systemRoutes(app: FastifyInstance): void {
   const { database, config } = app.services;
@@ -12,15 +11,7 @@ export function systemRoutes(app: FastifyInstance): void {
 
   registerRoute(app, 'createBackup', async ({ ctx }) => {
     const info = await createBackup(database, config.databaseUrl, config.dataDir, ctx.audit.clock.now());
-    await database.db.transaction().execute((tx) =>
-      appendAudit(tx, ctx.audit, {
-        action: 'system.backup',
-        entityType: 'backup',
-        entityId: info.name,
-        unitId: null,
-        after: { ...info },
-      }),
-    );
+    await recordBackup(database, ctx.audit, info);
     return info;
   });
 
