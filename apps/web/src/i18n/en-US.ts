@@ -37,6 +37,7 @@ export const enUS: Messages = {
     saved: 'Saved',
     done: 'Done',
     keyword: 'Keyword',
+    reloadedAfterConflict: 'Someone else changed this; the form now shows the latest data. Check it and save again.',
   },
   menu: {
     home: 'Workbench',

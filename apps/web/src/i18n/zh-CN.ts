@@ -38,6 +38,7 @@ export const zhCN = {
     saved: '已保存',
     done: '操作成功',
     keyword: '关键词',
+    reloadedAfterConflict: '数据已被他人修改，表单已载入最新内容，请核对后再保存',
   },
   menu: {
     home: '工作台',

@@ -1,10 +1,11 @@
 import { CreateUnitBody, UNIT_TYPES, type UnitT, type UnitType } from '@zaitun/contracts';
-import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateUnit, useUpdateUnit } from '../../../api/org';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { schemaRules } from '../../../lib/form-rules';
-import { ignoreHandled } from '../../../lib/promise';
+import { useConflictReload } from '../../../lib/use-conflict-reload';
 
 export type UnitFormTarget = { mode: 'create'; parentId: string | null } | { mode: 'edit'; unit: UnitT };
 
@@ -21,6 +22,18 @@ interface Values {
 
 const fields = CreateUnitBody.properties;
 
+function valuesOf(unit: UnitT): Partial<Values> {
+  return {
+    code: unit.code,
+    nameZh: unit.nameZh,
+    nameEn: unit.nameEn,
+    shortName: unit.shortName,
+    type: unit.type,
+    divisionCode: unit.divisionCode ?? undefined,
+    sortOrder: unit.sortOrder,
+  };
+}
+
 /** Create a unit (optionally under a given parent) or edit one; moving is a separate action. */
 export function UnitFormModal({
   target,
@@ -36,18 +49,13 @@ export function UnitFormModal({
   const [form] = Form.useForm<Values>();
   const create = useCreateUnit();
   const update = useUpdateUnit();
-  const editing = target.mode === 'edit' ? target.unit : null;
+  const opened = target.mode === 'edit' ? target.unit : null;
+  const latest = opened ? units.find((u) => u.id === opened.id) : undefined;
+  const refill = useCallback((unit: UnitT) => form.setFieldsValue(valuesOf(unit)), [form]);
+  const { base: editing, reloaded, onSaveError } = useConflictReload(opened, latest, refill);
 
-  const initialValues: Partial<Values> = editing
-    ? {
-        code: editing.code,
-        nameZh: editing.nameZh,
-        nameEn: editing.nameEn,
-        shortName: editing.shortName,
-        type: editing.type,
-        divisionCode: editing.divisionCode ?? undefined,
-        sortOrder: editing.sortOrder,
-      }
+  const initialValues: Partial<Values> = opened
+    ? valuesOf(opened)
     : { parentId: target.mode === 'create' ? (target.parentId ?? undefined) : undefined };
 
   const submit = async () => {
@@ -78,13 +86,16 @@ export function UnitFormModal({
       title={editing ? t('units.edit') : t('units.create')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      onOk={() => submit().catch(ignoreHandled)}
+      onOk={() => submit().catch(onSaveError)}
       onCancel={onClose}
       confirmLoading={create.isPending || update.isPending}
       width={640}
       destroyOnHidden
       mask={{ closable: false }}
     >
+      {reloaded ? (
+        <Alert type="warning" showIcon title={t('common.reloadedAfterConflict')} style={{ marginBottom: 16 }} />
+      ) : null}
       <Form<Values> form={form} layout="vertical" initialValues={initialValues} requiredMark>
         {editing ? null : (
           <Form.Item name="parentId" label={t('units.parent')} extra={t('units.parentHint')}>

@@ -1,13 +1,13 @@
 import { CreateUserBody, type Role, type UnitT, type UserT } from '@zaitun/contracts';
 import { Alert, App, Checkbox, Col, Form, Input, Modal, Row } from 'antd';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowed, grantableRoles } from '../../../access';
 import { useCreateUser, useUpdateUser } from '../../../api/org';
 import { useCurrentUser } from '../../../api/session';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { schemaRules } from '../../../lib/form-rules';
-import { ignoreHandled } from '../../../lib/promise';
+import { useConflictReload } from '../../../lib/use-conflict-reload';
 
 export type UserFormTarget = { mode: 'create' } | { mode: 'edit'; user: UserT };
 
@@ -21,6 +21,14 @@ interface Values {
 }
 
 const fields = CreateUserBody.properties;
+function editValuesOf(user: UserT): Partial<Values> {
+  return {
+    displayName: user.displayName,
+    unitId: user.unit?.id,
+    phone: user.phone ?? undefined,
+    email: user.email ?? undefined,
+  };
+}
 const blankToNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
 
 /**
@@ -30,11 +38,14 @@ const blankToNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
 export function UserFormModal({
   target,
   units,
+  latest,
   onClose,
   onCreated,
 }: {
   target: UserFormTarget;
   units: readonly UnitT[];
+  /** The edited user as the list shows it now; taken over after a version conflict. */
+  latest?: UserT;
   onClose: () => void;
   onCreated: (username: string, temporaryPassword: string) => void;
 }) {
@@ -44,7 +55,9 @@ export function UserFormModal({
   const [form] = Form.useForm<Values>();
   const create = useCreateUser();
   const update = useUpdateUser();
-  const editing = target.mode === 'edit' ? target.user : null;
+  const opened = target.mode === 'edit' ? target.user : null;
+  const refill = useCallback((user: UserT) => form.setFieldsValue(editValuesOf(user)), [form]);
+  const { base: editing, reloaded, onSaveError } = useConflictReload(opened, latest, refill);
   const piiLocked = editing?.piiMasked ?? false;
   const roles = grantableRoles(me);
   const outOfScope = useMemo(
@@ -52,13 +65,8 @@ export function UserFormModal({
     [units, me],
   );
 
-  const initialValues: Partial<Values> = editing
-    ? {
-        displayName: editing.displayName,
-        unitId: editing.unit?.id,
-        phone: editing.phone ?? undefined,
-        email: editing.email ?? undefined,
-      }
+  const initialValues: Partial<Values> = opened
+    ? editValuesOf(opened)
     : {
         unitId: me.unit && !outOfScope.has(me.unit.id) ? me.unit.id : undefined,
         roles: roles.includes('unit_staff') ? ['unit_staff'] : [],
@@ -94,13 +102,16 @@ export function UserFormModal({
       title={editing ? t('users.edit') : t('users.create')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      onOk={() => submit().catch(ignoreHandled)}
+      onOk={() => submit().catch(onSaveError)}
       onCancel={onClose}
       confirmLoading={create.isPending || update.isPending}
       width={640}
       destroyOnHidden
       mask={{ closable: false }}
     >
+      {reloaded ? (
+        <Alert type="warning" showIcon title={t('common.reloadedAfterConflict')} style={{ marginBottom: 16 }} />
+      ) : null}
       <Form<Values> form={form} layout="vertical" initialValues={initialValues}>
         <Row gutter={16}>
           <Col xs={24} sm={12}>

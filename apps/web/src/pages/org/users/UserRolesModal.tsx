@@ -1,20 +1,33 @@
 import { ROLES, type Role, SetRolesBody, type UserT } from '@zaitun/contracts';
-import { App, Checkbox, Form, Modal } from 'antd';
+import { Alert, App, Checkbox, Form, Modal } from 'antd';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { grantableRoles } from '../../../access';
 import { useSetUserRoles } from '../../../api/org';
 import { useCurrentUser } from '../../../api/session';
 import { schemaRules } from '../../../lib/form-rules';
-import { ignoreHandled } from '../../../lib/promise';
+import { useConflictReload } from '../../../lib/use-conflict-reload';
 
 /** Sets a user's roles; roles the viewer may not grant are shown but cannot be ticked or unticked. */
-export function UserRolesModal({ user, onClose }: { user: UserT; onClose: () => void }) {
+export function UserRolesModal({
+  user: opened,
+  latest,
+  onClose,
+}: {
+  user: UserT;
+  /** The user as the list shows it now; taken over after a version conflict. */
+  latest?: UserT;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useCurrentUser();
   const [form] = Form.useForm<{ roles: Role[] }>();
   const setRoles = useSetUserRoles();
   const grantable = new Set(grantableRoles(me));
+  const refill = useCallback((u: UserT) => form.setFieldsValue({ roles: u.roles }), [form]);
+  const { base, reloaded, onSaveError } = useConflictReload(opened, latest, refill);
+  const user = base ?? opened;
 
   const submit = async () => {
     const { roles } = await form.validateFields();
@@ -29,12 +42,15 @@ export function UserRolesModal({ user, onClose }: { user: UserT; onClose: () => 
       title={t('users.setRolesTitle', { name: user.displayName })}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      onOk={() => submit().catch(ignoreHandled)}
+      onOk={() => submit().catch(onSaveError)}
       onCancel={onClose}
       confirmLoading={setRoles.isPending}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ roles: user.roles }}>
+      {reloaded ? (
+        <Alert type="warning" showIcon title={t('common.reloadedAfterConflict')} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form form={form} layout="vertical" initialValues={{ roles: opened.roles }}>
         <Form.Item
           name="roles"
           label={t('users.roles')}

@@ -298,12 +298,19 @@ export function UsersPage() {
       {form ? (
         <UserFormModal
           target={form}
+          latest={form.mode === 'edit' ? users.data?.items.find((u) => u.id === form.user.id) : undefined}
           units={tree.data?.items ?? []}
           onClose={() => setForm(null)}
           onCreated={(username, password) => setSecret({ username, password })}
         />
       ) : null}
-      {rolesOf ? <UserRolesModal user={rolesOf} onClose={() => setRolesOf(null)} /> : null}
+      {rolesOf ? (
+        <UserRolesModal
+          user={rolesOf}
+          latest={users.data?.items.find((u) => u.id === rolesOf.id)}
+          onClose={() => setRolesOf(null)}
+        />
+      ) : null}
       <SecretOnceModal
         open={secret !== null}
         title={t('users.tempPasswordTitle')}
