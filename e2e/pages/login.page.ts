@@ -20,4 +20,10 @@ export class LoginPage {
     await this.signIn(username, password);
     await expect(this.page.getByRole('navigation')).toBeVisible();
   }
+
+  /** The failure the sign-in page shows. */
+  error() {
+    // The form's alert, not a toast left over from the page before.
+    return this.page.getByRole('alert').and(this.page.locator('.ant-alert'));
+  }
 }

@@ -36,4 +36,50 @@ export class UnitsPage {
     await expect(dialog).toBeHidden();
     await expect(this.row(unit.nameZh)).toBeVisible();
   }
+
+  /** Opens the row's "more" menu and picks an entry (调整上级, 停用, 启用, 删除). */
+  async moreAction(name: string, entry: string): Promise<void> {
+    await this.row(name)
+      .getByRole('button', { name: /更\s*多/ })
+      .click();
+    await this.page.getByRole('menuitem', { name: entry, exact: true }).click();
+  }
+
+  /** Confirms the open confirmation dialog and waits for the change to reach the server. */
+  async confirm(): Promise<void> {
+    const dialog = this.page.getByRole('dialog').filter({ has: this.page.getByRole('button', { name: /确\s*认/ }) });
+    const saved = this.page.waitForResponse(
+      (r) => r.url().includes('/api/v1/units/') && r.request().method() !== 'GET',
+    );
+    await dialog.getByRole('button', { name: /确\s*认/ }).click();
+    expect((await saved).ok()).toBe(true);
+    await expect(dialog).toBeHidden();
+  }
+
+  async showInactive(on: boolean): Promise<void> {
+    const toggle = this.page.getByRole('switch', { name: '显示已停用单位' });
+    if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-checked', String(on));
+  }
+
+  /** Moves a unit under another parent through the row menu. */
+  async move(name: string, parentName: string): Promise<void> {
+    await this.moreAction(name, '调整上级');
+    const dialog = this.page.getByRole('dialog', { name: `调整「${name}」的上级单位` });
+    await expect(dialog).toBeVisible();
+    await pickOption(this.page, dialog.getByLabel('新的上级单位'), parentName);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(this.page.getByText('上级单位已调整')).toBeVisible();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Opens the edit dialog of a unit. */
+  async openEdit(name: string) {
+    await this.row(name)
+      .getByRole('button', { name: /^编\s*辑$/ })
+      .click();
+    const dialog = this.page.getByRole('dialog', { name: '编辑单位' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
 }
