@@ -188,7 +188,10 @@ export function UsersPage() {
       width: 140,
       render: (at: string | null) => formatDateTime(at),
     },
-    {
+  ];
+  // Read-only viewers (staff, leaders, dispatchers) act on no row: no empty actions column for them.
+  if (allowed(me, 'user.write') || allowed(me, 'user.grant') || allowed(me, 'user.reset_password')) {
+    columns.push({
       title: t('common.actions'),
       key: 'actions',
       width: 130,
@@ -213,8 +216,8 @@ export function UsersPage() {
           </Space>
         );
       },
-    },
-  ];
+    });
+  }
 
   return (
     <>
