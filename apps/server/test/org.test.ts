@@ -215,10 +215,21 @@ describe('users within scope', () => {
   });
 
   it('masks personal data for viewers without the personal-data permission', async () => {
+    const colleague = await admin.post<{ user: UserT }>('/api/v1/users', {
+      username: 'ss.colleague',
+      displayName: '石狮同事',
+      unitId: unit('SHISHI').id,
+      roles: ['unit_staff'],
+      phone: '13811112222',
+    });
+    expect(colleague.status).toBe(201);
     const staff = await signIn(t.app, 'shishi');
     const own = (await staff.get<{ items: UserT[] }>('/api/v1/users?q=shishi')).body.items[0] as UserT;
-    expect(own.phone).toBe('139****0004');
-    expect(own.piiMasked).toBe(true);
+    expect(own.phone).toBe('13905950004'); // one's own data, in full
+    expect(own.piiMasked).toBe(false);
+    const other = (await staff.get<UserT>(`/api/v1/users/${colleague.body.user.id}`)).body;
+    expect(other.phone).toBe('138****2222');
+    expect(other.piiMasked).toBe(true);
     const leader = await signIn(t.app, 'leader');
     const seen = (await leader.get<{ items: UserT[] }>('/api/v1/users?q=jinjiang')).body.items[0] as UserT;
     expect(seen.phone).toMatch(/\*\*\*\*/);

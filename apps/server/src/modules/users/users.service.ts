@@ -46,8 +46,9 @@ async function loadInScope(
   return user;
 }
 
+/** Personal data in full for viewers with pii.read over the user, and for the user themself. */
 const present = (ctx: AuthedContext, u: UserWithOrg): UserT =>
-  presentUser(u, can(ctx.actor, 'pii.read', resourceOf(u)));
+  presentUser(u, u.id === ctx.actor.userId || can(ctx.actor, 'pii.read', resourceOf(u)));
 
 async function targetUnit(db: DbOrTx, ctx: AuthedContext, unitId: string) {
   const unit = await db
