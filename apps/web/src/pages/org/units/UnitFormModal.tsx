@@ -1,8 +1,9 @@
 import { CreateUnitBody, UNIT_TYPES, type UnitT, type UnitType } from '@zaitun/contracts';
-import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateUnit, useUpdateUnit } from '../../../api/org';
+import { EditModal } from '../../../components/EditModal';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { schemaRules } from '../../../lib/form-rules';
 import { useConflictReload } from '../../../lib/use-conflict-reload';
@@ -81,21 +82,14 @@ export function UnitFormModal({
   };
 
   return (
-    <Modal
-      open
+    <EditModal
       title={editing ? t('units.edit') : t('units.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => submit().catch(onSaveError)}
-      onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
+      onSave={() => submit().catch(onSaveError)}
+      onClose={onClose}
+      saving={create.isPending || update.isPending}
+      reloaded={reloaded}
       width={640}
-      destroyOnHidden
-      mask={{ closable: false }}
     >
-      {reloaded ? (
-        <Alert type="warning" showIcon title={t('common.reloadedAfterConflict')} style={{ marginBottom: 16 }} />
-      ) : null}
       <Form<Values> form={form} layout="vertical" initialValues={initialValues} requiredMark>
         {editing ? null : (
           <Form.Item name="parentId" label={t('units.parent')} extra={t('units.parentHint')}>
@@ -182,6 +176,6 @@ export function UnitFormModal({
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </EditModal>
   );
 }

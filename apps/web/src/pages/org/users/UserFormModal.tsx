@@ -1,10 +1,11 @@
 import { CreateUserBody, type Role, type UnitT, type UserT } from '@zaitun/contracts';
-import { Alert, App, Checkbox, Col, Form, Input, Modal, Row } from 'antd';
+import { Alert, App, Checkbox, Col, Form, Input, Row } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowed, grantableRoles } from '../../../access';
 import { useCreateUser, useUpdateUser } from '../../../api/org';
 import { useCurrentUser } from '../../../api/session';
+import { EditModal } from '../../../components/EditModal';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { schemaRules } from '../../../lib/form-rules';
 import { useConflictReload } from '../../../lib/use-conflict-reload';
@@ -97,21 +98,14 @@ export function UserFormModal({
   };
 
   return (
-    <Modal
-      open
+    <EditModal
       title={editing ? t('users.edit') : t('users.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => submit().catch(onSaveError)}
-      onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
+      onSave={() => submit().catch(onSaveError)}
+      onClose={onClose}
+      saving={create.isPending || update.isPending}
+      reloaded={reloaded}
       width={640}
-      destroyOnHidden
-      mask={{ closable: false }}
     >
-      {reloaded ? (
-        <Alert type="warning" showIcon title={t('common.reloadedAfterConflict')} style={{ marginBottom: 16 }} />
-      ) : null}
       <Form<Values> form={form} layout="vertical" initialValues={initialValues}>
         <Row gutter={16}>
           <Col xs={24} sm={12}>
@@ -189,6 +183,6 @@ export function UserFormModal({
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </EditModal>
   );
 }

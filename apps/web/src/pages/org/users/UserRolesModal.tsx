@@ -1,10 +1,11 @@
 import { ROLES, type Role, SetRolesBody, type UserT } from '@zaitun/contracts';
-import { Alert, App, Checkbox, Form, Modal } from 'antd';
+import { App, Checkbox, Form } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { grantableRoles } from '../../../access';
 import { useSetUserRoles } from '../../../api/org';
 import { useCurrentUser } from '../../../api/session';
+import { EditModal } from '../../../components/EditModal';
 import { schemaRules } from '../../../lib/form-rules';
 import { useConflictReload } from '../../../lib/use-conflict-reload';
 
@@ -37,19 +38,13 @@ export function UserRolesModal({
   };
 
   return (
-    <Modal
-      open
+    <EditModal
       title={t('users.setRolesTitle', { name: user.displayName })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => submit().catch(onSaveError)}
-      onCancel={onClose}
-      confirmLoading={setRoles.isPending}
-      destroyOnHidden
+      onSave={() => submit().catch(onSaveError)}
+      onClose={onClose}
+      saving={setRoles.isPending}
+      reloaded={reloaded}
     >
-      {reloaded ? (
-        <Alert type="warning" showIcon title={t('common.reloadedAfterConflict')} style={{ marginBottom: 16 }} />
-      ) : null}
       <Form form={form} layout="vertical" initialValues={{ roles: opened.roles }}>
         <Form.Item
           name="roles"
@@ -62,6 +57,6 @@ export function UserRolesModal({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </EditModal>
   );
 }
