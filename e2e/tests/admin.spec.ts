@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { pickOption } from '../pages/antd';
 import { Api } from '../pages/api';
 import { AppShell } from '../pages/app-shell.page';
 import { ChangePasswordPage } from '../pages/change-password.page';
@@ -274,9 +275,11 @@ test('in English, an error from the server (a duplicate unit code) is shown in E
     await dialog.getByLabel('Short name').fill(`重复${run}`.slice(0, 20));
     await dialog.getByLabel('English name').fill(`Duplicate code ${run}`);
     await dialog.getByLabel('Code', { exact: true }).fill(existing.code);
-    await dialog.getByLabel('Type', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('Task force', { exact: true }).click();
-    const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/units') && r.request().method() === 'POST');
+    await pickOption(page, dialog.getByLabel('Type', { exact: true }), 'Task force');
+    // Bounded: if no request goes out, fail here with time left to restore the language in `finally`.
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/units') && r.request().method() === 'POST', {
+      timeout: 30_000,
+    });
     await dialog.getByRole('button', { name: 'Save' }).click();
     expect((await refused).status()).toBe(409);
     await expect(page.getByText('The unit code is already in use')).toBeVisible();
