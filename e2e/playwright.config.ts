@@ -24,6 +24,10 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // Bounded waits: a click or a waitForResponse that can never succeed fails in under a minute, leaving the
+    // test time for its cleanup, instead of running into the 5-minute test timeout.
+    actionTimeout: 45_000,
+    navigationTimeout: 60_000,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
