@@ -21,3 +21,12 @@ export async function pickOption(page: Page, field: Locator, label: string): Pro
 export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(600);
 }
+
+/** Confirms the open confirmation dialog and waits for the change (a write under `urlPart`) to reach the server. */
+export async function confirmChange(page: Page, urlPart: string): Promise<void> {
+  const dialog = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: /确\s*认/ }) });
+  const saved = page.waitForResponse((r) => r.url().includes(urlPart) && r.request().method() !== 'GET');
+  await dialog.getByRole('button', { name: /确\s*认/ }).click();
+  expect((await saved).ok()).toBe(true);
+  await expect(dialog).toBeHidden();
+}

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { pickOption } from './antd';
+import { confirmChange, pickOption } from './antd';
 
 export interface NewUnit {
   parentName: string;
@@ -47,13 +47,7 @@ export class UnitsPage {
 
   /** Confirms the open confirmation dialog and waits for the change to reach the server. */
   async confirm(): Promise<void> {
-    const dialog = this.page.getByRole('dialog').filter({ has: this.page.getByRole('button', { name: /确\s*认/ }) });
-    const saved = this.page.waitForResponse(
-      (r) => r.url().includes('/api/v1/units/') && r.request().method() !== 'GET',
-    );
-    await dialog.getByRole('button', { name: /确\s*认/ }).click();
-    expect((await saved).ok()).toBe(true);
-    await expect(dialog).toBeHidden();
+    await confirmChange(this.page, '/api/v1/units/');
   }
 
   async showInactive(on: boolean): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { pickOption, settle } from './antd';
+import { confirmChange, pickOption, settle } from './antd';
 
 /** The role names in the UI, in the contract's order. */
 export const ROLE_LABELS = [
@@ -75,13 +75,7 @@ export class UsersPage {
 
   /** Confirms the open confirmation dialog and waits for the change to reach the server. */
   async confirm(): Promise<void> {
-    const dialog = this.page.getByRole('dialog').filter({ has: this.page.getByRole('button', { name: /确\s*认/ }) });
-    const saved = this.page.waitForResponse(
-      (r) => r.url().includes('/api/v1/users/') && r.request().method() !== 'GET',
-    );
-    await dialog.getByRole('button', { name: /确\s*认/ }).click();
-    expect((await saved).ok()).toBe(true);
-    await expect(dialog).toBeHidden();
+    await confirmChange(this.page, '/api/v1/users/');
   }
 
   async setStatus(username: string, entry: '启用' | '锁定' | '停用'): Promise<void> {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { visibleMenu } from '../../../access';
 import { useCurrentUser } from '../../../api/session';
+import { RoleTags } from '../../../components/RoleTags';
 import { currentLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/datetime';
 import { unitName } from '../../../lib/units';
@@ -55,15 +56,7 @@ export function HomePage() {
                 {
                   key: 'roles',
                   label: t('home.roles'),
-                  children: (
-                    <Space size={[4, 4]} wrap>
-                      {me.roles.map((r) => (
-                        <Tag color="blue" key={r}>
-                          {t(`role.${r}`)}
-                        </Tag>
-                      ))}
-                    </Space>
-                  ),
+                  children: <RoleTags roles={me.roles} />,
                 },
                 {
                   key: 'last',

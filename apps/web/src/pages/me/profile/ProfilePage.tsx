@@ -1,11 +1,12 @@
 import { LOCALES, type Locale, UpdateMeBody } from '@zaitun/contracts';
-import { App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCurrentUser, useLogout, useUpdateMe } from '../../../api/session';
 import { ChangePasswordForm } from '../../../components/ChangePasswordForm';
 import { PageHeader } from '../../../components/PageHeader';
+import { RoleTags } from '../../../components/RoleTags';
 import { currentLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/datetime';
 import { schemaRules } from '../../../lib/form-rules';
@@ -83,15 +84,7 @@ export function ProfilePage() {
                 {
                   key: 'roles',
                   label: t('profile.roles'),
-                  children: (
-                    <Space size={[4, 4]} wrap>
-                      {me.roles.map((r) => (
-                        <Tag color="blue" key={r}>
-                          {t(`role.${r}`)}
-                        </Tag>
-                      ))}
-                    </Space>
-                  ),
+                  children: <RoleTags roles={me.roles} />,
                 },
                 { key: 'last', label: t('profile.lastLogin'), children: formatDateTime(me.lastLoginAt) },
               ]}

@@ -20,6 +20,7 @@ import { allowed, grantableRoles } from '../../../access';
 import { useResetUserPassword, useRevokeUserSessions, useSetUserStatus, useUnitTree, useUsers } from '../../../api/org';
 import { useCurrentUser } from '../../../api/session';
 import { PageHeader } from '../../../components/PageHeader';
+import { RoleTags } from '../../../components/RoleTags';
 import { SecretOnceModal } from '../../../components/SecretOnceModal';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { currentLocale } from '../../../i18n';
@@ -143,15 +144,7 @@ export function UsersPage() {
       title: t('users.roles'),
       dataIndex: 'roles',
       width: 150,
-      render: (roles: Role[]) => (
-        <Space size={[4, 4]} wrap>
-          {roles.map((r) => (
-            <Tag color="blue" key={r}>
-              {t(`role.${r}`)}
-            </Tag>
-          ))}
-        </Space>
-      ),
+      render: (roles: Role[]) => <RoleTags roles={roles} />,
     },
     {
       title: t('users.contact'),
