@@ -5,6 +5,7 @@ import { type Database, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { systemContext } from './lib/audit';
 import type { Clock } from './lib/clock';
+import { ensureReferenceData } from './seed/reference-data';
 import { seedDemo, writeDemoAccounts } from './seed/seed';
 
 export interface Logger {
@@ -17,6 +18,7 @@ export async function openAndMigrate(config: Config, log: Logger): Promise<Datab
   try {
     const applied = await migrate(database.db, (m) => log.info(`applying migration ${m.name}`));
     if (applied.length) log.info(`applied ${applied.length} migration(s)`);
+    await ensureReferenceData(database.db);
     if (database.kind === 'postgres') {
       const { rows } = await sql<{ lc_ctype: string }>`SELECT current_setting('lc_ctype') AS lc_ctype`.execute(
         database.db,

@@ -22,6 +22,16 @@ export interface Config {
   /** Seed the demo accounts along with the unit tree into an empty database (turn off for production). */
   seedDemoAccounts: boolean;
   webDist: string;
+  /** Uploaded files (attachments), outside the web root. */
+  filesDir: string;
+  attachmentMaxBytes: number;
+  /** Spreadsheet imports: file size, unpacked size and row limits, checked before parsing. */
+  importMaxBytes: number;
+  importMaxUnpackedBytes: number;
+  importMaxRows: number;
+  /** Run the periodic jobs (SLA sweep, robot deliveries) in this process. */
+  jobsEnabled: boolean;
+  jobsPollSeconds: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -63,5 +73,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.ZAITUN_DEMO_PASSWORD || null,
     seedDemoAccounts: bool(env, 'SEED_DEMO_ACCOUNTS', true),
     webDist: path.resolve(env.WEB_DIST || path.join(REPO_ROOT, 'apps/web/dist')),
+    filesDir: path.resolve(env.FILES_DIR || path.join(env.DATA_DIR || path.join(REPO_ROOT, 'data'), 'files')),
+    attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_MB', 20, 1, 1024) * 1024 * 1024,
+    importMaxBytes: int(env, 'IMPORT_MAX_MB', 20, 1, 512) * 1024 * 1024,
+    importMaxUnpackedBytes: int(env, 'IMPORT_MAX_UNPACKED_MB', 200, 1, 4096) * 1024 * 1024,
+    importMaxRows: int(env, 'IMPORT_MAX_ROWS', 100000, 1, 2000000),
+    jobsEnabled: bool(env, 'JOBS_ENABLED', true),
+    jobsPollSeconds: int(env, 'JOBS_POLL_SECONDS', 30, 1, 3600),
   };
 }

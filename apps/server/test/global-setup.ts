@@ -11,6 +11,7 @@ import { openDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { systemContext } from '../src/lib/audit';
 import { systemClock } from '../src/lib/clock';
+import { ensureReferenceData } from '../src/seed/reference-data';
 import { seedDemo } from '../src/seed/seed';
 import { TEST_PASSWORD, TMP_DIR } from './constants';
 
@@ -29,6 +30,7 @@ export default async function setup(project: TestProject) {
     url.pathname = `/${template}`;
     const database = await openDatabase({ databaseUrl: url.toString(), dataDir: config.dataDir, poolSize: 2 });
     await migrate(database.db);
+    await ensureReferenceData(database.db);
     await seedDemo(database.db, systemContext(systemClock, 'seed'), { password: TEST_PASSWORD });
     await database.close();
     project.provide('pgTemplate', template);
@@ -39,6 +41,7 @@ export default async function setup(project: TestProject) {
   }
   const database = await openDatabase({ databaseUrl: null, dataDir: config.dataDir, inMemory: true });
   await migrate(database.db);
+  await ensureReferenceData(database.db);
   await seedDemo(database.db, systemContext(systemClock, 'seed'), { password: TEST_PASSWORD });
   const image = await database.dump?.();
   await database.close();

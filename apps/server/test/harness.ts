@@ -65,6 +65,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     dataDir,
     databaseUrl: db.url,
     webDist: path.join(dataDir, 'no-web'),
+    filesDir: path.join(dataDir, 'files'),
+    jobsEnabled: false,
     ...overrides,
   };
   const clock = new ManualClock(new Date());

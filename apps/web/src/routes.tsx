@@ -18,6 +18,12 @@ const ChangePasswordPage = page(() => import('./pages/auth/change-password/Chang
 /** One page per menu entry; the route's permission is the menu entry's (contracts/permissions.ts MENU). */
 const PAGES: Record<MenuKey, ComponentType> = {
   home: page(() => import('./pages/home/workbench/HomePage'), 'HomePage'),
+  queue: page(() => import('./pages/dispatch/queue/QueuePage'), 'QueuePage'),
+  board: page(() => import('./pages/dispatch/board/BoardPage'), 'BoardPage'),
+  items: page(() => import('./pages/dispatch/items/ItemsPage'), 'ItemsPage'),
+  supervision: page(() => import('./pages/dispatch/supervision/SupervisionPage'), 'SupervisionPage'),
+  calendar: page(() => import('./pages/system/calendar/CalendarPage'), 'CalendarPage'),
+  settings: page(() => import('./pages/system/settings/SettingsPage'), 'SettingsPage'),
   units: page(() => import('./pages/org/units/UnitsPage'), 'UnitsPage'),
   users: page(() => import('./pages/org/users/UsersPage'), 'UsersPage'),
   roles: page(() => import('./pages/org/roles/RolesPage'), 'RolesPage'),

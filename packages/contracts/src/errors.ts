@@ -67,6 +67,70 @@ export const ERROR_MESSAGES = {
     'en-US': 'A token cannot have permissions you do not hold',
   },
   BACKUP_UNAVAILABLE: { 'zh-CN': '备份工具不可用', 'en-US': 'The backup tool is not available' },
+  ITEM_INVALID_TRANSITION: {
+    'zh-CN': '事项当前状态不允许此操作，请刷新后查看',
+    'en-US': 'This action is not allowed in the item’s current state; reload to see it',
+  },
+  REASON_REQUIRED: { 'zh-CN': '请填写理由', 'en-US': 'A reason is required' },
+  FIELD_REQUIRED: { 'zh-CN': '缺少必填项', 'en-US': 'A required field is missing' },
+  DEADLINE_IN_PAST: { 'zh-CN': '办理时限不能早于当前时间', 'en-US': 'The deadline cannot be in the past' },
+  CO_UNITS_OPEN: {
+    'zh-CN': '尚有配合单位未反馈意见，需配合单位完成或由调度员豁免后才能办结',
+    'en-US': 'A co-unit’s part is still open; it must be done or waived by the dispatcher first',
+  },
+  LEAD_UNIT_INVALID: {
+    'zh-CN': '牵头单位或配合单位无效（须为启用的单位，且牵头单位不能同时是配合单位）',
+    'en-US': 'Invalid lead or co-unit (units must be active; the lead cannot also be a co-unit)',
+  },
+  CATEGORY_INVALID: { 'zh-CN': '事项类别不存在或已停用', 'en-US': 'Unknown or inactive item category' },
+  MERGE_TARGET_INVALID: {
+    'zh-CN': '合并目标无效（须为另一个未关闭的事项）',
+    'en-US': 'Invalid merge target (another item that is still open)',
+  },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    'zh-CN': '附件类型不允许（仅限 pdf、docx、xlsx、jpg、png）',
+    'en-US': 'This file type is not allowed (pdf, docx, xlsx, jpg, png only)',
+  },
+  ATTACHMENT_TOO_LARGE: { 'zh-CN': '附件超过大小限制', 'en-US': 'The file is larger than allowed' },
+  ORDER_INVALID_TRANSITION: {
+    'zh-CN': '交办单当前状态不允许此操作',
+    'en-US': 'This action is not allowed in the order’s current state',
+  },
+  ORDER_ITEMS_INVALID: {
+    'zh-CN': '交办单中的事项无效（须为已交办、未关闭、且未在其他有效交办单中的事项）',
+    'en-US': 'Invalid items for the order (dispatched, not closed, and not in another live order)',
+  },
+  MEETING_INVALID: { 'zh-CN': '会议状态不允许此操作', 'en-US': 'This action is not allowed for the meeting' },
+  DICTIONARY_CODE_TAKEN: { 'zh-CN': '字典编码已存在', 'en-US': 'The dictionary code is already in use' },
+  CALENDAR_DATE_OUT_OF_YEAR: {
+    'zh-CN': '日期不在所选年份内',
+    'en-US': 'A date is outside the chosen year',
+  },
+  XLSX_TOO_LARGE: { 'zh-CN': '文件超过大小限制', 'en-US': 'The file is larger than allowed' },
+  XLSX_UNPACKED_TOO_LARGE: {
+    'zh-CN': '文件解压后过大，拒绝处理',
+    'en-US': 'The file unpacks to more than allowed; refused',
+  },
+  XLSX_TOO_MANY_SHEETS: { 'zh-CN': '工作表数量超过限制', 'en-US': 'Too many worksheets' },
+  XLSX_NOT_XLSX: { 'zh-CN': '不是有效的 xlsx 文件', 'en-US': 'Not a valid xlsx file' },
+  XLSX_NO_SHEET: { 'zh-CN': '文件中没有工作表', 'en-US': 'The file has no worksheet' },
+  XLSX_TOO_MANY_ROWS: { 'zh-CN': '行数超过限制', 'en-US': 'Too many rows' },
+  XLSX_HEADER_MISMATCH: {
+    'zh-CN': '表头与模板不符，缺少必需的列',
+    'en-US': 'The header row does not match the template; required columns are missing',
+  },
+  IMPORT_HAS_ERRORS: {
+    'zh-CN': '导入文件有错误行，请下载错误报告修正后重新上传',
+    'en-US': 'The file has rows with errors; download the error report, fix them and upload again',
+  },
+  IMPORT_NOT_PENDING: {
+    'zh-CN': '该导入已提交或已失效',
+    'en-US': 'This import was already committed or is no longer valid',
+  },
+  WEBHOOK_URL_INVALID: {
+    'zh-CN': '机器人地址无效（须为 https 地址，或本机测试地址）',
+    'en-US': 'Invalid robot URL (https, or a local test address)',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试', 'en-US': 'Internal error; try again later' },
   SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂不可用', 'en-US': 'Service unavailable' },
 } as const satisfies Record<string, { 'zh-CN': string; 'en-US': string }>;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type Actor, can, canGrantRole, MENU, PERMISSIONS, permissionsOf, ROLES, scopeOf } from './permissions';
+import {
+  type Actor,
+  can,
+  canGrantRole,
+  MENU,
+  PERMISSIONS,
+  permissionsOf,
+  ROLE_PERMISSIONS,
+  ROLES,
+  scopeOf,
+} from './permissions';
 
 const hq = '/hq/';
 const jinjiang = '/hq/jinjiang/';
@@ -22,9 +32,9 @@ describe('policy: can(actor, permission, resource)', () => {
     expect(can({ ...ent, roles: [] }, 'token.manage')).toBe(false);
   });
 
-  it('sysadmin reaches every object', () => {
+  it('sysadmin reaches every object with the permissions it holds (no business data)', () => {
     const admin = actor(['sysadmin'], 'office', '/hq/office/');
-    for (const p of PERMISSIONS.filter((x) => x !== 'token.manage')) {
+    for (const p of PERMISSIONS.filter((x) => x !== 'token.manage' && Object.hasOwn(ROLE_PERMISSIONS.sysadmin, x))) {
       expect(can(admin, p, { unitId: 'shishi', unitPath: shishi }), p).toBe(true);
     }
   });
@@ -96,11 +106,35 @@ describe('menu', () => {
       'roles',
       'audit',
       'backup',
+      'calendar',
+      'settings',
       'tokens',
       'profile',
     ]);
-    expect(visible(actor(['unit_staff']))).toEqual(['home', 'units', 'users', 'tokens', 'profile']);
+    const unitWork = ['queue', 'items', 'supervision'];
+    expect(visible(actor(['unit_staff']))).toEqual(['home', ...unitWork, 'units', 'users', 'tokens', 'profile']);
     expect(visible(actor(['enterprise_user'], null, null))).toEqual(['home', 'tokens', 'profile']);
-    expect(visible(actor(['unit_admin']))).toEqual(['home', 'units', 'users', 'roles', 'audit', 'tokens', 'profile']);
+    expect(visible(actor(['unit_admin']))).toEqual([
+      'home',
+      ...unitWork,
+      'units',
+      'users',
+      'roles',
+      'audit',
+      'tokens',
+      'profile',
+    ]);
+    expect(visible(actor(['hq_dispatcher']))).toEqual([
+      'home',
+      'board',
+      'items',
+      'supervision',
+      'units',
+      'users',
+      'roles',
+      'calendar',
+      'tokens',
+      'profile',
+    ]);
   });
 });

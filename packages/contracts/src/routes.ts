@@ -15,6 +15,7 @@ import {
   UpdateMeBody,
 } from './auth';
 import { IdParams, VersionBody } from './common';
+import { calendarRoutes, importRoutes, itemRoutes, notificationRoutes, settingsRoutes } from './dispatch/routes';
 import {
   CreatedUser,
   CreateUnitBody,
@@ -35,37 +36,14 @@ import {
   UserListQuery,
   UserPage,
 } from './org';
-import type { Permission } from './permissions';
+import type { RouteDef } from './route-def';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface RouteDef {
-  method: HttpMethod;
-  path: string;
-  summary: string;
-  tag: 'auth' | 'org' | 'tokens' | 'audit' | 'system';
-  /** `public`: no sign-in needed. Otherwise a session or an API token is required. */
-  auth: 'public' | 'user';
-  /** The permission the route needs at all (scope is checked per object); null: any signed-in user. */
-  permission: Permission | null;
-  /** Reachable while the user must still change the password. */
-  allowedBeforePasswordChange?: boolean;
-  /** Not allowed with an API token (session only). */
-  sessionOnly?: boolean;
-  params?: TSchema;
-  query?: TSchema;
-  body?: TSchema;
-  /** Success status and body schema (null: no body). */
-  status: 200 | 201 | 204;
-  response: TSchema | null;
-  /** Binary download; the response schema is not used. */
-  download?: boolean;
-}
+export type { HttpMethod, RouteDef } from './route-def';
 
 const NoContent = null;
 const NoQuery = Type.Object({}, { additionalProperties: false });
 
-export const routes = {
+const foundationRoutes = {
   login: {
     method: 'POST',
     path: '/api/v1/auth/login',
@@ -448,6 +426,15 @@ export const routes = {
     response: null,
     download: true,
   },
+} as const satisfies Record<string, RouteDef>;
+
+export const routes = {
+  ...foundationRoutes,
+  ...itemRoutes,
+  ...settingsRoutes,
+  ...calendarRoutes,
+  ...importRoutes,
+  ...notificationRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteKey = keyof typeof routes;

@@ -31,8 +31,18 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+// A SQL `date` is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a midnight in the process's zone.
+const DATE_OID = 1082;
+const dateAsText = (value: string) => value;
+
 function makePool(config: pg.PoolConfig): pg.Pool {
-  const pool = new pg.Pool(config);
+  const pool = new pg.Pool({
+    ...config,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === DATE_OID ? dateAsText : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   return pool;

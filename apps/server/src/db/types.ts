@@ -126,6 +126,305 @@ export interface SchemaMigrationsTable {
   applied_at: Generated<Date>;
 }
 
+type JsonValue = ColumnType<unknown, string, string>;
+type Bigserial = ColumnType<string, string | undefined, never>;
+
+export interface CalendarDaysTable {
+  day: ColumnType<string, string, string>;
+  kind: string;
+  name: Generated<string>;
+  updated_at: Generated<Date>;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  source: string;
+  notice: Generated<string>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: JsonValue;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface DictionaryEntriesTable {
+  id: Generated<string>;
+  dict: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface CountersTable {
+  scope: string;
+  year: number;
+  value: number;
+}
+
+export interface ItemsTable {
+  id: Generated<string>;
+  year: number;
+  seq: number;
+  title: string;
+  description: Generated<string>;
+  category: string;
+  source: string;
+  source_ref: Generated<string>;
+  priority: string;
+  state: string;
+  county_unit_id: string | null;
+  lead_unit_id: string | null;
+  raised_by_user_id: string;
+  raised_by_unit_id: string | null;
+  enterprise_id: string | null;
+  tags: Generated<string[]>;
+  dispatched_at: Timestamp | null;
+  sign_by: Timestamp | null;
+  signed_at: Timestamp | null;
+  deadline: Timestamp | null;
+  original_deadline: Timestamp | null;
+  yellow_at: Timestamp | null;
+  escalate_yellow_at: Timestamp | null;
+  escalate_red_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  light_notified: Generated<string>;
+  sign_overdue_notified: Generated<boolean>;
+  escalation: string | null;
+  urge_count: Generated<number>;
+  redo_count: Generated<number>;
+  extension_count: Generated<number>;
+  flagged_for_meeting: Generated<boolean>;
+  answer: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: Timestamp | null;
+  merged_into_id: string | null;
+  cancel_reason: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ItemCoUnitsTable {
+  item_id: string;
+  unit_id: string;
+  status: Generated<string>;
+  contribution: string | null;
+  done_at: Timestamp | null;
+  done_by: string | null;
+}
+
+export interface ItemEventsTable {
+  id: Bigserial;
+  item_id: string;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_unit_id: string | null;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  note: Generated<string>;
+  data: Json;
+  public: Generated<boolean>;
+}
+
+export interface ItemAttachmentsTable {
+  id: Generated<string>;
+  item_id: string;
+  event_id: string | null;
+  file_name: string;
+  content_type: string;
+  size: ColumnType<string, number, number>;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  unit_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ItemExtensionsTable {
+  id: Generated<string>;
+  item_id: string;
+  requested_by: string;
+  requested_at: Timestamp;
+  reason: string;
+  requested_deadline: Timestamp;
+  state: Generated<string>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
+export interface ItemUrgesTable {
+  id: Generated<string>;
+  item_id: string;
+  unit_id: string;
+  by_user: string | null;
+  at: Timestamp;
+  note: Generated<string>;
+}
+
+export interface ItemEscalationsTable {
+  id: Generated<string>;
+  item_id: string;
+  level: string;
+  auto: boolean;
+  by_user: string | null;
+  at: Timestamp;
+  reason: Generated<string>;
+}
+
+export interface OrdersTable {
+  id: Generated<string>;
+  year: number;
+  seq: number | null;
+  number: string | null;
+  title: string;
+  requirements: Generated<string>;
+  feedback_due: ColumnType<string | null, string | null, string | null>;
+  state: string;
+  issuer_user_id: string;
+  issuer_unit_id: string | null;
+  meeting_id: string | null;
+  issued_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  withdraw_reason: string | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OrderItemsTable {
+  order_id: string;
+  item_id: string;
+  position: number;
+}
+
+export interface OrderUnitsTable {
+  order_id: string;
+  unit_id: string;
+  role: string;
+  confirmed_at: Timestamp | null;
+  confirmed_by: string | null;
+}
+
+export interface MeetingsTable {
+  id: Generated<string>;
+  year: number;
+  seq: number;
+  type: string;
+  title: string;
+  held_at: Timestamp;
+  place: Generated<string>;
+  chair: Generated<string>;
+  attending_unit_ids: Generated<string[]>;
+  state: Generated<string>;
+  minutes: Generated<string>;
+  created_by: string;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MeetingAgendaTable {
+  id: Generated<string>;
+  meeting_id: string;
+  position: number;
+  item_id: string | null;
+  unit_id: string | null;
+  topic: string;
+  reason: string;
+  decision_kind: string | null;
+  decision: Generated<string>;
+  created_item_id: string | null;
+  order_id: string | null;
+  version: Generated<number>;
+}
+
+export interface NotificationsTable {
+  id: Bigserial;
+  user_id: string;
+  event_type: string;
+  entity_type: string;
+  entity_id: string | null;
+  params: Generated<JsonValue>;
+  dedupe_key: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationPrefsTable {
+  user_id: string;
+  event_type: string;
+  in_app: boolean;
+}
+
+export interface UnitWebhooksTable {
+  id: Generated<string>;
+  unit_id: string;
+  kind: string;
+  name: string;
+  url: string;
+  secret: string | null;
+  event_types: Generated<string[]>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Bigserial;
+  webhook_id: string;
+  dedupe_key: string;
+  event_type: string;
+  payload: JsonValue;
+  state: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  last_status: number | null;
+  sent_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface JobSchedulesTable {
+  name: string;
+  interval_secs: number;
+  next_run_at: Timestamp;
+  last_run_at: Timestamp | null;
+  last_ok: boolean | null;
+  last_error: string | null;
+  last_summary: Json;
+  runs: Generated<number>;
+}
+
+export interface ImportsTable {
+  id: Generated<string>;
+  type: string;
+  file_name: string;
+  file_hash: string;
+  rows_total: number;
+  rows_invalid: number;
+  state: string;
+  summary: Generated<JsonValue>;
+  payload: ColumnType<unknown, string | null, string | null>;
+  created_by: string;
+  created_at: Timestamp;
+  committed_at: Timestamp | null;
+}
+
 export interface DB {
   units: UnitsTable;
   enterprises: EnterprisesTable;
@@ -136,9 +435,35 @@ export interface DB {
   login_failures: LoginFailuresTable;
   audit_events: AuditEventsTable;
   schema_migrations: SchemaMigrationsTable;
+  calendar_days: CalendarDaysTable;
+  calendar_years: CalendarYearsTable;
+  settings: SettingsTable;
+  dictionary_entries: DictionaryEntriesTable;
+  counters: CountersTable;
+  items: ItemsTable;
+  item_co_units: ItemCoUnitsTable;
+  item_events: ItemEventsTable;
+  item_attachments: ItemAttachmentsTable;
+  item_extensions: ItemExtensionsTable;
+  item_urges: ItemUrgesTable;
+  item_escalations: ItemEscalationsTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  order_units: OrderUnitsTable;
+  meetings: MeetingsTable;
+  meeting_agenda: MeetingAgendaTable;
+  notifications: NotificationsTable;
+  notification_prefs: NotificationPrefsTable;
+  unit_webhooks: UnitWebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  job_schedules: JobSchedulesTable;
+  imports: ImportsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type AuditRow = Selectable<AuditEventsTable>;
+export type ItemRow = Selectable<ItemsTable>;
+export type OrderRow = Selectable<OrdersTable>;
+export type MeetingRow = Selectable<MeetingsTable>;

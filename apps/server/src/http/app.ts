@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -15,6 +16,7 @@ import type { Database } from '../db/database';
 import type { AuditContext } from '../lib/audit';
 import { type Clock, systemClock } from '../lib/clock';
 import { DomainError, HTTP_STATUS } from '../lib/errors';
+import { type FileStorage, LocalDiskStorage } from '../lib/storage';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../modules/auth/auth.service';
 import type { RequestContext } from './context';
 import { registerModules } from './modules';
@@ -26,12 +28,14 @@ export interface AppDeps {
   clock?: Clock;
   /** Pino logger options, or false for silence (tests). */
   logger?: boolean | Record<string, unknown>;
+  storage?: FileStorage;
 }
 
 export interface AppServices {
   database: Database;
   config: Config;
   clock: Clock;
+  storage: FileStorage;
 }
 
 declare module 'fastify' {
@@ -76,11 +80,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { removeAdditional: false } },
   });
-  app.decorate('services', { database, config, clock });
+  app.decorate('services', { database, config, clock, storage: deps.storage ?? new LocalDiskStorage(config.filesDir) });
   app.setValidatorCompiler(validatorCompiler);
   app.addSchema(ErrorBody);
 
   await app.register(fastifyCookie);
+  // Uploads: one file per request, bounded by the larger of the attachment and import limits (each route checks its own).
+  await app.register(fastifyMultipart, {
+    limits: {
+      fileSize: Math.max(config.attachmentMaxBytes, config.importMaxBytes),
+      files: 1,
+      fields: 10,
+      fieldSize: 10_000,
+      parts: 12,
+    },
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,

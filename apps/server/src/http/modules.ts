@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { itemRoutes } from '../modules/items/items.routes';
 import { roleRoutes } from '../modules/roles/roles.routes';
 import { systemRoutes } from '../modules/system/system.routes';
 import { tokenRoutes } from '../modules/tokens/tokens.routes';
@@ -16,4 +17,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   tokenRoutes(app);
   auditRoutes(app);
   systemRoutes(app);
+  itemRoutes(app);
 }

@@ -11,7 +11,7 @@ import {
   type RouteResponse,
   routes,
 } from '@zaitun/contracts';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthedContext, RequestContext } from './context';
 
 export interface HandlerInput<K extends RouteKey> {
@@ -20,6 +20,8 @@ export interface HandlerInput<K extends RouteKey> {
   body: RouteBody<K>;
   ctx: (typeof routes)[K]['auth'] extends 'public' ? RequestContext : AuthedContext;
   reply: FastifyReply;
+  /** For uploads (multipart parts) and downloads that stream. */
+  request: FastifyRequest;
 }
 
 export type Handler<K extends RouteKey> = (input: HandlerInput<K>) => Promise<RouteResponse<K>>;
@@ -54,6 +56,16 @@ export function registerRoute<K extends RouteKey>(app: FastifyInstance, key: K, 
       // Unknown query parameters are refused like unknown body fields.
       querystring: def.query ?? NO_QUERY,
       ...(def.body ? { body: def.body } : {}),
+      ...(def.upload
+        ? {
+            consumes: ['multipart/form-data'],
+            body: {
+              type: 'object',
+              properties: { file: { type: 'string', format: 'binary' } },
+              description: 'multipart/form-data with one part named `file`',
+            },
+          }
+        : {}),
       response,
     },
     handler: async (request, reply) => {
@@ -63,6 +75,7 @@ export function registerRoute<K extends RouteKey>(app: FastifyInstance, key: K, 
         body: request.body as RouteBody<K>,
         ctx: request.ctx as HandlerInput<K>['ctx'],
         reply,
+        request,
       });
       if (def.download) return result;
       reply.code(def.status);

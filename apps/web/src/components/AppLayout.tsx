@@ -1,14 +1,20 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CloudDownloadOutlined,
+  ControlOutlined,
   HomeOutlined,
   IdcardOutlined,
+  InboxOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  OrderedListOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -28,6 +34,12 @@ import { LanguageSwitch } from './LanguageSwitch';
 
 const ICONS: Record<MenuKey, ReactNode> = {
   home: <HomeOutlined aria-hidden />,
+  queue: <InboxOutlined aria-hidden />,
+  board: <ControlOutlined aria-hidden />,
+  items: <OrderedListOutlined aria-hidden />,
+  supervision: <AlertOutlined aria-hidden />,
+  calendar: <CalendarOutlined aria-hidden />,
+  settings: <SettingOutlined aria-hidden />,
   units: <ApartmentOutlined aria-hidden />,
   users: <TeamOutlined aria-hidden />,
   roles: <SafetyCertificateOutlined aria-hidden />,
@@ -38,10 +50,11 @@ const ICONS: Record<MenuKey, ReactNode> = {
 };
 
 /** Menu sections; an empty section is not shown. */
-const GROUPS: { key: 'groupOrg' | 'groupSystem' | 'groupMe' | null; entries: MenuKey[] }[] = [
+const GROUPS: { key: 'groupDispatch' | 'groupOrg' | 'groupSystem' | 'groupMe' | null; entries: MenuKey[] }[] = [
   { key: null, entries: ['home'] },
+  { key: 'groupDispatch', entries: ['queue', 'board', 'items', 'supervision'] },
   { key: 'groupOrg', entries: ['units', 'users', 'roles'] },
-  { key: 'groupSystem', entries: ['audit', 'backup'] },
+  { key: 'groupSystem', entries: ['audit', 'backup', 'calendar', 'settings'] },
   { key: 'groupMe', entries: ['tokens', 'profile'] },
 ];
 

@@ -1,7 +1,13 @@
+import { adminEn } from './modules/admin';
+import { dispatchEn } from './modules/dispatch';
+import { notifyEn } from './modules/notify';
 import type { Messages } from './zh-CN';
 
 /** English. Typed as `Messages`, so a key missing here (or one zh-CN lacks) fails the build. */
 export const enUS: Messages = {
+  dispatch: dispatchEn,
+  admin: adminEn,
+  notify: notifyEn,
   app: {
     title: 'Zaitun · Quanzhou Trade Development Platform',
     brand: 'Zaitun',
@@ -41,6 +47,16 @@ export const enUS: Messages = {
   },
   menu: {
     home: 'Workbench',
+    queue: 'My queue',
+    board: 'Dispatch board',
+    items: 'Dispatch items',
+    supervision: 'Supervision',
+    orders: 'Assignment orders',
+    meetings: 'Dispatch meetings',
+    metrics: 'Unit metrics',
+    calendar: 'Working-day calendar',
+    settings: 'Business settings',
+    groupDispatch: 'Dispatch',
     units: 'Units',
     users: 'Users',
     roles: 'Roles',
@@ -141,6 +157,18 @@ export const enUS: Messages = {
     token: { manage: 'Manage API tokens' },
     pii: { read: 'View personal data' },
     system: { backup: 'Backups' },
+    settings: { manage: 'Manage business settings and dictionaries' },
+    calendar: { manage: 'Maintain the working-day calendar' },
+    item: {
+      read: 'View dispatch items',
+      create: 'Register items',
+      dispatch: 'Dispatch and supervise',
+      handle: 'Handle items',
+    },
+    order: { read: 'View assignment orders', write: 'Issue assignment orders' },
+    meeting: { read: 'View dispatch meetings', write: 'Run dispatch meetings' },
+    metrics: { read: 'View unit metrics' },
+    webhook: { manage: 'Manage group robots' },
   },
   scope: {
     all: 'All',
@@ -239,6 +267,15 @@ export const enUS: Messages = {
       backup: 'Take and download database backups',
       tokens: 'Expiring, revocable tokens for system integrations',
       profile: 'Language, password and sessions',
+      queue: 'Items of my unit to sign, in progress, due soon and overdue',
+      board: 'Items to dispatch, work in progress by unit, lights',
+      items: 'Search all dispatch items by state, unit and light; export',
+      supervision: 'Yellow and red cards, overdue and urged items',
+      orders: 'Numbered assignment orders: issue, receipt, completion',
+      meetings: 'Dispatch meetings: agenda, decisions, minutes',
+      metrics: 'On-time, urge, redo and satisfaction rates per unit',
+      calendar: 'Public holidays and adjusted working days from the State Council notice',
+      settings: 'Deadlines, light thresholds, automatic escalation, item categories',
     },
   },
   units: {

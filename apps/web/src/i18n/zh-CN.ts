@@ -2,7 +2,14 @@
  * Simplified Chinese — the source language. Every visible string of the UI lives here; en-US.ts must carry
  * exactly the same keys (the `Messages` type makes the compiler check it).
  */
+import { adminZh } from './modules/admin';
+import { dispatchZh } from './modules/dispatch';
+import { notifyZh } from './modules/notify';
+
 export const zhCN = {
+  dispatch: dispatchZh,
+  admin: adminZh,
+  notify: notifyZh,
   app: {
     title: '刺桐 · 泉州内外贸高质量发展调度平台',
     brand: '刺桐',
@@ -42,6 +49,16 @@ export const zhCN = {
   },
   menu: {
     home: '工作台',
+    queue: '我的待办',
+    board: '调度台',
+    items: '调度事项',
+    supervision: '督办看板',
+    orders: '交办单',
+    meetings: '调度会',
+    metrics: '单位考评',
+    calendar: '工作日历',
+    settings: '业务设置',
+    groupDispatch: '调度交办',
     units: '单位管理',
     users: '用户管理',
     roles: '角色权限',
@@ -141,6 +158,13 @@ export const zhCN = {
     token: { manage: '管理 API 令牌' },
     pii: { read: '查看个人信息' },
     system: { backup: '数据备份' },
+    settings: { manage: '管理业务设置与字典' },
+    calendar: { manage: '维护工作日历' },
+    item: { read: '查看调度事项', create: '登记事项', dispatch: '分派与督办', handle: '承办事项' },
+    order: { read: '查看交办单', write: '签发交办单' },
+    meeting: { read: '查看调度会', write: '组织调度会' },
+    metrics: { read: '查看单位考评' },
+    webhook: { manage: '管理群机器人' },
   },
   scope: {
     all: '全部',
@@ -239,6 +263,15 @@ export const zhCN = {
       backup: '创建并下载数据库备份',
       tokens: '为系统对接创建有期限、可吊销的令牌',
       profile: '设置语言、修改密码、管理登录',
+      queue: '本单位待签收、办理中、即将到期和已超期的事项',
+      board: '待分派事项、各单位在办事项与红黄灯',
+      items: '按状态、单位、灯色查询全部调度事项并导出',
+      supervision: '红黄牌督办、超期与催办情况',
+      orders: '编号交办单的签发、签收与完成情况',
+      meetings: '调度会议程、决定事项与纪要',
+      metrics: '各单位按时办结率、催办率、重办率、满意率',
+      calendar: '法定节假日与调休工作日，按国务院通知维护',
+      settings: '办理时限、灯色阈值、自动督办与事项类别',
     },
   },
   units: {

@@ -1,0 +1,248 @@
+/** SQL of the dispatch items: selection with co-units, visibility scope, list filters, locking, numbering. */
+import { type Actor, type ItemListQueryT, type ItemT, scopeOf } from '@zaitun/contracts';
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { DbOrTx } from '../../db/database';
+import type { ItemRow } from '../../db/types';
+import { likeEscape } from '../users/users.repository';
+import { formatItemNumber, isSignOverdue, lightOf } from './items.domain';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const isoSql = (col: string) => sql.raw(`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+export type ItemWithParts = ItemRow & {
+  raised_by_name: string;
+  co_units: { unitId: string; status: string; contribution: string | null; doneAt: string | null }[];
+};
+
+export function selectItems(db: DbOrTx) {
+  return db
+    .selectFrom('items')
+    .innerJoin('users as raiser', 'raiser.id', 'items.raised_by_user_id')
+    .selectAll('items')
+    .select('raiser.display_name as raised_by_name')
+    .select(
+      sql<ItemWithParts['co_units']>`(
+        SELECT coalesce(json_agg(json_build_object('unitId', c.unit_id, 'status', c.status,
+                 'contribution', c.contribution, 'doneAt', ${isoSql('c.done_at')}) ORDER BY c.unit_id), '[]'::json)
+        FROM item_co_units c WHERE c.item_id = items.id)`.as('co_units'),
+    );
+}
+
+/**
+ * What the actor may see (DESIGN.md "Who sees an item"): HQ and leaders everything; a unit what it leads, helps
+ * with, raised, or what concerns its county area. A draft is seen only by whoever raised it.
+ */
+export function visibleTo(actor: Actor): Expression<SqlBool> {
+  const scope = scopeOf(actor, 'item.read');
+  const unit = actor.unitId;
+  const raisedByMe = unit
+    ? sql<SqlBool>`(items.raised_by_user_id = ${actor.userId} OR items.raised_by_unit_id = ${unit})`
+    : sql<SqlBool>`items.raised_by_user_id = ${actor.userId}`;
+  const notDraftOrMine = sql<SqlBool>`(items.state <> 'draft' OR ${raisedByMe})`;
+  if (scope === 'all') return notDraftOrMine;
+  if ((scope === 'unit' || scope === 'subtree') && unit) {
+    return sql<SqlBool>`(${notDraftOrMine} AND (items.lead_unit_id = ${unit} OR items.county_unit_id = ${unit}
+      OR ${raisedByMe}
+      OR EXISTS (SELECT 1 FROM item_co_units c WHERE c.item_id = items.id AND c.unit_id = ${unit})))`;
+  }
+  if (scope === null) return sql<SqlBool>`false`;
+  return sql<SqlBool>`items.raised_by_user_id = ${actor.userId}`;
+}
+
+const CLOCK = sql.raw(`items.state IN ('assigned', 'in_progress')`);
+
+/** The list filters as one predicate; `now` drives the light and due buckets. */
+export function listFilter(actor: Actor, q: ItemListQueryT, now: Date): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [visibleTo(actor)];
+  const unit = actor.unitId;
+  if (q.view === 'queue') {
+    parts.push(
+      unit
+        ? sql<SqlBool>`(items.lead_unit_id = ${unit} OR EXISTS (SELECT 1 FROM item_co_units c
+            WHERE c.item_id = items.id AND c.unit_id = ${unit} AND c.status = 'open'))`
+        : sql<SqlBool>`false`,
+    );
+  }
+  if (q.view === 'board')
+    parts.push(sql<SqlBool>`items.state IN ('pending_dispatch', 'assigned', 'in_progress', 'resolved')`);
+  if (q.view === 'supervision') {
+    parts.push(sql<SqlBool>`${CLOCK} AND (items.escalation IS NOT NULL OR items.deadline < ${now} OR items.urge_count > 0
+      OR (items.state = 'assigned' AND items.sign_by < ${now}))`);
+  }
+  switch (q.bucket) {
+    case 'open':
+      parts.push(sql<SqlBool>`items.state IN ('pending_dispatch', 'assigned', 'in_progress', 'resolved')`);
+      break;
+    case 'to_sign':
+      parts.push(sql<SqlBool>`items.state = 'assigned'`);
+      break;
+    case 'in_progress':
+      parts.push(sql<SqlBool>`items.state = 'in_progress'`);
+      break;
+    case 'due_soon':
+      parts.push(sql<SqlBool>`${CLOCK} AND items.yellow_at <= ${now} AND items.deadline >= ${now}`);
+      break;
+    case 'overdue':
+      parts.push(sql<SqlBool>`${CLOCK} AND items.deadline < ${now}`);
+      break;
+    case 'sign_overdue':
+      parts.push(sql<SqlBool>`items.state = 'assigned' AND items.sign_by < ${now}`);
+      break;
+    case 'to_verify':
+      parts.push(sql<SqlBool>`items.state = 'resolved'`);
+      break;
+    case 'pending_dispatch':
+      parts.push(sql<SqlBool>`items.state = 'pending_dispatch'`);
+      break;
+    case 'extension_pending':
+      parts.push(
+        sql<SqlBool>`EXISTS (SELECT 1 FROM item_extensions e WHERE e.item_id = items.id AND e.state = 'pending')`,
+      );
+      break;
+    case 'red_card':
+      parts.push(sql<SqlBool>`items.escalation = 'red' AND items.state NOT IN ('closed', 'cancelled')`);
+      break;
+    case 'yellow_card':
+      parts.push(sql<SqlBool>`items.escalation = 'yellow' AND items.state NOT IN ('closed', 'cancelled')`);
+      break;
+    case 'urged':
+      parts.push(sql<SqlBool>`${CLOCK} AND items.urge_count > 0`);
+      break;
+    case 'closed':
+      parts.push(sql<SqlBool>`items.state = 'closed'`);
+      break;
+  }
+  if (q.state) parts.push(sql<SqlBool>`items.state = ${q.state}`);
+  if (q.light === 'red') parts.push(sql<SqlBool>`${CLOCK} AND items.deadline < ${now}`);
+  if (q.light === 'yellow')
+    parts.push(sql<SqlBool>`${CLOCK} AND items.yellow_at <= ${now} AND items.deadline >= ${now}`);
+  if (q.light === 'green') parts.push(sql<SqlBool>`${CLOCK} AND items.yellow_at > ${now}`);
+  if (q.priority) parts.push(sql<SqlBool>`items.priority = ${q.priority}`);
+  if (q.source) parts.push(sql<SqlBool>`items.source = ${q.source}`);
+  if (q.category) parts.push(sql<SqlBool>`items.category = ${q.category}`);
+  if (q.leadUnitId) parts.push(sql<SqlBool>`items.lead_unit_id = ${q.leadUnitId}`);
+  if (q.countyUnitId) parts.push(sql<SqlBool>`items.county_unit_id = ${q.countyUnitId}`);
+  if (q.year) parts.push(sql<SqlBool>`items.year = ${q.year}`);
+  if (q.flagged !== undefined) parts.push(sql<SqlBool>`items.flagged_for_meeting = ${q.flagged}`);
+  if (q.q) {
+    const like = `%${likeEscape(q.q)}%`;
+    const number = q.q.match(/^(\d{4})-0*(\d{1,7})$/);
+    parts.push(
+      number
+        ? sql<SqlBool>`(items.year = ${Number(number[1])} AND items.seq = ${Number(number[2])})`
+        : sql<SqlBool>`items.title ILIKE ${like}`,
+    );
+  }
+  return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
+}
+
+export function orderBy(q: ItemListQueryT) {
+  const sort = q.sort ?? (q.view === 'queue' || q.view === 'supervision' ? 'deadline' : 'createdAt');
+  const dir = sql.raw(q.order === 'desc' || (!q.order && sort !== 'deadline') ? 'DESC' : 'ASC');
+  switch (sort) {
+    case 'deadline':
+      return sql`items.deadline ${dir} NULLS LAST, items.year, items.seq`;
+    case 'number':
+      return sql`items.year ${dir}, items.seq ${dir}`;
+    case 'updatedAt':
+      return sql`items.updated_at ${dir}, items.id`;
+    default:
+      return sql`items.created_at ${dir}, items.id`;
+  }
+}
+
+/** Locks the item row for an action (the version check and the change happen under the lock). */
+export const lockItem = (db: DbOrTx, id: string) =>
+  db.selectFrom('items').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+/**
+ * The next number of a per-year sequence. The counter row stays locked until the transaction ends, so numbers
+ * have no gaps (a rollback gives the number back) and no duplicates (concurrent callers queue on the row).
+ */
+export async function nextNumber(db: DbOrTx, scope: string, year: number): Promise<number> {
+  const row = await sql<{ value: number }>`
+    INSERT INTO counters (scope, year, value) VALUES (${scope}, ${year}, 1)
+    ON CONFLICT (scope, year) DO UPDATE SET value = counters.value + 1
+    RETURNING value`.execute(db);
+  return Number(row.rows[0]?.value);
+}
+
+export function presentItem(r: ItemWithParts, now: Date): ItemT {
+  const deadline = r.deadline ? new Date(r.deadline) : null;
+  const state = r.state as ItemT['state'];
+  return {
+    id: r.id,
+    number: formatItemNumber(r.year, r.seq),
+    year: r.year,
+    seq: r.seq,
+    title: r.title,
+    description: r.description,
+    category: r.category,
+    source: r.source as ItemT['source'],
+    sourceRef: r.source_ref,
+    priority: r.priority as ItemT['priority'],
+    state,
+    countyUnitId: r.county_unit_id,
+    leadUnitId: r.lead_unit_id,
+    coUnits: r.co_units.map((c) => ({
+      unitId: c.unitId,
+      status: c.status as 'open' | 'done' | 'waived',
+      contribution: c.contribution,
+      doneAt: c.doneAt,
+    })),
+    raisedByUserId: r.raised_by_user_id,
+    raisedByName: r.raised_by_name,
+    raisedByUnitId: r.raised_by_unit_id,
+    enterpriseId: r.enterprise_id,
+    tags: r.tags,
+    dispatchedAt: iso(r.dispatched_at),
+    signBy: iso(r.sign_by),
+    signedAt: iso(r.signed_at),
+    deadline: iso(r.deadline),
+    originalDeadline: iso(r.original_deadline),
+    resolvedAt: iso(r.resolved_at),
+    closedAt: iso(r.closed_at),
+    cancelledAt: iso(r.cancelled_at),
+    light: lightOf({ state, deadline, yellowAt: r.yellow_at ? new Date(r.yellow_at) : null }, now),
+    signOverdue: isSignOverdue({ state, signBy: r.sign_by ? new Date(r.sign_by) : null }, now),
+    escalation: r.escalation as ItemT['escalation'],
+    urgeCount: r.urge_count,
+    redoCount: r.redo_count,
+    extensionCount: r.extension_count,
+    flaggedForMeeting: r.flagged_for_meeting,
+    answer: r.answer,
+    rating: r.rating,
+    ratingComment: r.rating_comment,
+    ratedAt: iso(r.rated_at),
+    mergedIntoId: r.merged_into_id,
+    cancelReason: r.cancel_reason,
+    version: r.version,
+    createdAt: iso(r.created_at) as string,
+    updatedAt: iso(r.updated_at) as string,
+  };
+}
+
+/** The audited form of an item (what a change is compared on). */
+export const auditItem = (r: ItemRow, coUnitIds?: readonly string[]) => ({
+  number: formatItemNumber(r.year, r.seq),
+  title: r.title,
+  description: r.description,
+  category: r.category,
+  source: r.source,
+  sourceRef: r.source_ref,
+  priority: r.priority,
+  state: r.state,
+  countyUnitId: r.county_unit_id,
+  leadUnitId: r.lead_unit_id,
+  ...(coUnitIds ? { coUnitIds: [...coUnitIds] } : {}),
+  tags: r.tags,
+  deadline: iso(r.deadline),
+  escalation: r.escalation,
+  urgeCount: r.urge_count,
+  redoCount: r.redo_count,
+  flaggedForMeeting: r.flagged_for_meeting,
+  answer: r.answer,
+  rating: r.rating,
+  mergedIntoId: r.merged_into_id,
+  cancelReason: r.cancel_reason,
+});

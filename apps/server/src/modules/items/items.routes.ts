@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { registerRoute } from '../../http/register';
+import { contentDisposition } from '../../lib/storage';
+import { readUpload } from '../../lib/upload';
+import * as items from './items.service';
+
+export function itemRoutes(app: FastifyInstance): void {
+  const { database, clock, config, storage } = app.services;
+  const db = () => database.db;
+  registerRoute(app, 'listItems', async ({ query, ctx }) => items.listItems(db(), ctx, query, clock.now()));
+  registerRoute(app, 'deadlinePreview', async ({ query }) => items.deadlinePreview(db(), query, clock.now()));
+  registerRoute(app, 'createItem', async ({ body, ctx }) => items.createItem(db(), ctx, body, clock.now()));
+  registerRoute(app, 'getItem', async ({ params, ctx }) => items.getItem(db(), ctx, params.id, clock.now()));
+  registerRoute(app, 'updateItem', async ({ params, body, ctx }) =>
+    items.updateItem(db(), ctx, params.id, body, clock.now()),
+  );
+  registerRoute(app, 'itemAction', async ({ params, body, ctx }) => items.act(db(), ctx, params.id, body, clock.now()));
+  registerRoute(app, 'itemEvents', async ({ params, ctx }) => items.itemEvents(db(), ctx, params.id));
+  registerRoute(app, 'uploadAttachment', async ({ params, ctx, request }) => {
+    const upload = await readUpload(request, config.attachmentMaxBytes, 'ATTACHMENT_TOO_LARGE');
+    return items.uploadAttachment(db(), storage, ctx, params.id, upload, clock.now());
+  });
+  registerRoute(app, 'downloadAttachment', async ({ params, ctx, reply }) => {
+    const file = await items.findAttachment(db(), ctx, params.id, params.attachmentId);
+    return reply
+      .header('content-type', file.content_type)
+      .header('content-disposition', contentDisposition(file.file_name))
+      .header('x-content-type-options', 'nosniff')
+      .send(storage.get(file.storage_key));
+  });
+}

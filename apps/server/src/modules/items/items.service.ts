@@ -1,0 +1,875 @@
+/** The dispatch item: registration, the workflow through the state machine, timeline, attachments. */
+import { createHash } from 'node:crypto';
+import {
+  type AttachmentT,
+  availableActions,
+  can,
+  type DispatchSettingsT,
+  decide,
+  type ItemAction,
+  type ItemDetailT,
+  type ItemFacts,
+  type ItemState,
+  type ItemT,
+  type NotificationEvent,
+  type RouteBody,
+  type RouteQuery,
+  type RouteResponse,
+  relationsOf,
+} from '@zaitun/contracts';
+import type { Updateable } from 'kysely';
+import type { Db, DbOrTx, Tx } from '../../db/database';
+import type { ItemRow, ItemsTable } from '../../db/types';
+import type { AuthedContext } from '../../http/context';
+import { appendAudit } from '../../lib/audit';
+import { DomainError, notFound, versionConflict } from '../../lib/errors';
+import { detectFileKind, FILE_KIND_TYPES, type FileStorage, sanitizeFileName } from '../../lib/storage';
+import type { Upload } from '../../lib/upload';
+import { type CalendarData, yearsNotCovered } from '../calendar/calendar.domain';
+import { loadCalendar } from '../calendar/calendar.repository';
+import { notify } from '../notifications/notify';
+import { loadDispatchSettings } from '../settings/settings.repository';
+import { clocksFor, defaultDeadline, formatItemNumber, nextEscalation } from './items.domain';
+import {
+  auditItem,
+  type ItemWithParts,
+  listFilter,
+  lockItem,
+  nextNumber,
+  orderBy,
+  presentItem,
+  selectItems,
+  visibleTo,
+} from './items.repository';
+
+/** Shanghai calendar year of an instant (items are numbered per year). */
+const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * 3600_000).getUTCFullYear();
+
+async function findVisible(db: DbOrTx, ctx: AuthedContext, id: string): Promise<ItemWithParts> {
+  const row = await selectItems(db).where('items.id', '=', id).where(visibleTo(ctx.actor)).executeTakeFirst();
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listItems(db: Db, ctx: AuthedContext, query: RouteQuery<'listItems'>, now: Date) {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 20;
+  const where = listFilter(ctx.actor, query, now);
+  const [rows, count] = await Promise.all([
+    selectItems(db)
+      .where(where)
+      .orderBy(orderBy(query))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    db
+      .selectFrom('items')
+      .where(where)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => presentItem(r, now)), total: Number(count.n), page, pageSize };
+}
+
+/** Every row of a list (for export), in pages of 1000 so memory stays flat. */
+export async function* allItems(db: Db, ctx: AuthedContext, query: RouteQuery<'listItems'>, now: Date) {
+  const where = listFilter(ctx.actor, query, now);
+  for (let offset = 0; ; offset += 1000) {
+    const rows = await selectItems(db).where(where).orderBy(orderBy(query)).limit(1000).offset(offset).execute();
+    for (const r of rows) yield presentItem(r, now);
+    if (rows.length < 1000) return;
+  }
+}
+
+export async function deadlinePreview(
+  db: Db,
+  query: RouteQuery<'deadlinePreview'>,
+  now: Date,
+): Promise<RouteResponse<'deadlinePreview'>> {
+  const [cal, { settings }] = await Promise.all([loadCalendar(db), loadDispatchSettings(db)]);
+  const from = query.from ? new Date(query.from) : now;
+  const deadline = defaultDeadline(cal, settings, from, query.priority);
+  const { signBy } = clocksFor(cal, settings, from, deadline);
+  return {
+    from: from.toISOString(),
+    deadline: deadline.toISOString(),
+    signBy: signBy.toISOString(),
+    workingDays: settings.deadlineDays[query.priority],
+    uncoveredYears: yearsNotCovered(cal, from, deadline),
+  };
+}
+
+async function detail(db: DbOrTx, ctx: AuthedContext, id: string, now: Date): Promise<ItemDetailT> {
+  const row = await findVisible(db, ctx, id);
+  const item = presentItem(row, now);
+  const [extensions, attachments, cal] = await Promise.all([
+    db
+      .selectFrom('item_extensions as e')
+      .innerJoin('users as u', 'u.id', 'e.requested_by')
+      .selectAll('e')
+      .select('u.display_name')
+      .where('e.item_id', '=', id)
+      .orderBy('e.requested_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('item_attachments as a')
+      .innerJoin('users as u', 'u.id', 'a.uploaded_by')
+      .selectAll('a')
+      .select('u.display_name')
+      .where('a.item_id', '=', id)
+      .orderBy('a.created_at')
+      .execute(),
+    loadCalendar(db),
+  ]);
+  const relations = relationsOf(ctx.actor, partiesOf(item));
+  const facts = factsOf(
+    item,
+    extensions.some((e) => e.state === 'pending'),
+    ctx.actor.unitId,
+  );
+  return {
+    item,
+    relations,
+    actions: availableActions(facts, relations),
+    extensions: extensions.map((e) => ({
+      id: e.id,
+      requestedBy: e.requested_by,
+      requestedByName: e.display_name,
+      requestedAt: new Date(e.requested_at).toISOString(),
+      reason: e.reason,
+      requestedDeadline: new Date(e.requested_deadline).toISOString(),
+      state: e.state as 'pending' | 'approved' | 'denied',
+      decidedAt: e.decided_at ? new Date(e.decided_at).toISOString() : null,
+      decisionNote: e.decision_note,
+    })),
+    attachments: attachments.map(
+      (a): AttachmentT => ({
+        id: a.id,
+        fileName: a.file_name,
+        contentType: a.content_type,
+        size: Number(a.size),
+        uploadedBy: a.uploaded_by,
+        uploadedByName: a.display_name,
+        unitId: a.unit_id,
+        eventId: a.event_id,
+        createdAt: new Date(a.created_at).toISOString(),
+      }),
+    ),
+    uncoveredYears:
+      item.dispatchedAt && item.deadline
+        ? yearsNotCovered(cal, new Date(item.dispatchedAt), new Date(item.deadline))
+        : [],
+  };
+}
+
+export const getItem = (db: Db, ctx: AuthedContext, id: string, now: Date) => detail(db, ctx, id, now);
+
+function partiesOf(item: ItemT) {
+  return {
+    leadUnitId: item.leadUnitId,
+    coUnitIds: item.coUnits.map((c) => c.unitId),
+    raisedByUserId: item.raisedByUserId,
+    raisedByUnitId: item.raisedByUnitId,
+  };
+}
+
+function factsOf(item: ItemT, pendingExtension: boolean, actorUnitId: string | null): ItemFacts {
+  return {
+    state: item.state,
+    pendingExtension,
+    openCoUnits: item.coUnits.filter((c) => c.status === 'open').map((c) => c.unitId),
+    ownCoPartOpen: item.coUnits.some((c) => c.unitId === actorUnitId && c.status === 'open'),
+    rated: item.rating !== null,
+    flagged: item.flaggedForMeeting,
+    escalation: item.escalation,
+  };
+}
+
+async function checkCategory(db: DbOrTx, code: string) {
+  const row = await db
+    .selectFrom('dictionary_entries')
+    .select('id')
+    .where('dict', '=', 'item_category')
+    .where('code', '=', code)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!row) throw new DomainError('CATEGORY_INVALID', { category: code });
+}
+
+async function checkUnits(db: DbOrTx, ids: readonly string[], code: 'LEAD_UNIT_INVALID' | 'VALIDATION_FAILED') {
+  if (!ids.length) return;
+  const rows = await db.selectFrom('units').select('id').where('id', 'in', ids).where('active', '=', true).execute();
+  if (rows.length !== new Set(ids).size) throw new DomainError(code, { unitIds: ids });
+}
+
+interface EventInput {
+  action: string;
+  from: ItemState | null;
+  to: ItemState | null;
+  note?: string;
+  data?: Record<string, unknown> | null;
+  public?: boolean;
+}
+
+async function addEvent(tx: DbOrTx, ctx: AuthedContext, itemId: string, e: EventInput): Promise<string> {
+  const row = await tx
+    .insertInto('item_events')
+    .values({
+      item_id: itemId,
+      at: ctx.audit.clock.now(),
+      actor_user_id: ctx.actor.userId,
+      actor_unit_id: ctx.actor.unitId,
+      action: e.action,
+      from_state: e.from,
+      to_state: e.to,
+      note: e.note ?? '',
+      data: e.data ? JSON.stringify(e.data) : null,
+      public: e.public ?? false,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function createItem(db: Db, ctx: AuthedContext, body: RouteBody<'createItem'>, now: Date) {
+  await checkCategory(db, body.category);
+  if (body.countyUnitId) await checkUnits(db, [body.countyUnitId], 'VALIDATION_FAILED');
+  // Only a leader gives a leader's instruction; a meeting decision comes from the office.
+  if (body.source === 'leader_instruction' && !ctx.actor.roles.includes('leader') && !can(ctx.actor, 'item.dispatch')) {
+    throw new DomainError('FORBIDDEN', { source: body.source });
+  }
+  if (body.source === 'meeting_decision' && !can(ctx.actor, 'item.dispatch')) {
+    throw new DomainError('FORBIDDEN', { source: body.source });
+  }
+  if (body.source === 'enterprise_demand' && !can(ctx.actor, 'item.dispatch') && !can(ctx.actor, 'item.handle')) {
+    throw new DomainError('FORBIDDEN', { source: body.source });
+  }
+  const year = shanghaiYear(now);
+  const coordination = body.source === 'coordination';
+  const state: ItemState = body.submit || coordination ? 'pending_dispatch' : 'draft';
+  const id = await db.transaction().execute(async (tx) => {
+    const seq = await nextNumber(tx, 'item', year);
+    const row = await tx
+      .insertInto('items')
+      .values({
+        year,
+        seq,
+        title: body.title.trim(),
+        description: body.description,
+        category: body.category,
+        source: body.source,
+        source_ref: body.sourceRef ?? '',
+        priority: body.priority,
+        state,
+        county_unit_id: body.countyUnitId ?? null,
+        raised_by_user_id: ctx.actor.userId,
+        raised_by_unit_id: ctx.actor.unitId,
+        tags: body.tags ?? [],
+        // A coordination request (一协调) goes on the agenda of the next meeting.
+        flagged_for_meeting: coordination,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await addEvent(tx, ctx, row.id, { action: 'create', from: null, to: state });
+    await appendAudit(tx, ctx.audit, {
+      action: 'item.create',
+      entityType: 'item',
+      entityId: row.id,
+      unitId: ctx.actor.unitId,
+      after: auditItem(row),
+    });
+    if (state === 'pending_dispatch')
+      await notifyItem(tx, row, 'item_submitted', `${row.id}:submitted`, now, {
+        roles: ['hq_dispatcher'],
+        exceptUserId: ctx.actor.userId,
+      });
+    return row.id;
+  });
+  return detail(db, ctx, id, now);
+}
+
+export async function updateItem(db: Db, ctx: AuthedContext, id: string, body: RouteBody<'updateItem'>, now: Date) {
+  await db.transaction().execute(async (tx) => {
+    const row = await lockItem(tx, id);
+    if (!row) throw notFound();
+    const visible = await findVisible(tx, ctx, id);
+    if (row.version !== body.version) throw versionConflict(row.version);
+    const relations = relationsOf(ctx.actor, partiesOf(presentItem(visible, now)));
+    if (!['draft', 'pending_dispatch'].includes(row.state)) {
+      throw new DomainError('ITEM_INVALID_TRANSITION', { state: row.state, action: 'edit' });
+    }
+    if (!relations.includes('raiser') && !relations.includes('dispatcher')) throw new DomainError('FORBIDDEN');
+    if (body.category) await checkCategory(tx, body.category);
+    if (body.countyUnitId) await checkUnits(tx, [body.countyUnitId], 'VALIDATION_FAILED');
+    const updated = await tx
+      .updateTable('items')
+      .set({
+        ...(body.title !== undefined ? { title: body.title.trim() } : {}),
+        ...(body.description !== undefined ? { description: body.description } : {}),
+        ...(body.category !== undefined ? { category: body.category } : {}),
+        ...(body.sourceRef !== undefined ? { source_ref: body.sourceRef } : {}),
+        ...(body.priority !== undefined ? { priority: body.priority } : {}),
+        ...(body.countyUnitId !== undefined ? { county_unit_id: body.countyUnitId } : {}),
+        ...(body.tags !== undefined ? { tags: body.tags } : {}),
+        version: row.version + 1,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await addEvent(tx, ctx, id, { action: 'edit', from: row.state as ItemState, to: row.state as ItemState });
+    await appendAudit(tx, ctx.audit, {
+      action: 'item.update',
+      entityType: 'item',
+      entityId: id,
+      unitId: row.lead_unit_id ?? row.raised_by_unit_id,
+      before: auditItem(row),
+      after: auditItem(updated),
+    });
+  });
+  return detail(db, ctx, id, now);
+}
+
+async function notifyItem(
+  tx: DbOrTx,
+  row: ItemRow,
+  event: NotificationEvent,
+  key: string,
+  now: Date,
+  to: { units?: (string | null)[]; users?: string[]; roles?: ('hq_dispatcher' | 'leader')[]; exceptUserId?: string },
+  extra: Record<string, unknown> = {},
+) {
+  await notify(tx, {
+    event,
+    entityType: 'item',
+    entityId: row.id,
+    params: { number: formatItemNumber(row.year, row.seq), title: row.title, ...extra },
+    dedupeKey: `item:${key}`,
+    at: now,
+    units: (to.units ?? []).filter((u): u is string => !!u),
+    users: to.users ?? [],
+    roles: to.roles ?? [],
+    exceptUserId: to.exceptUserId ?? null,
+  });
+}
+
+/** Everything an action needs beyond the item row: settings and calendar (read once per request). */
+interface ActEnv {
+  tx: Tx;
+  ctx: AuthedContext;
+  now: Date;
+  settings: DispatchSettingsT;
+  cal: CalendarData;
+}
+
+/** Runs one action of the state machine on an item, in one transaction, under the item's row lock. */
+export async function act(db: Db, ctx: AuthedContext, id: string, body: RouteBody<'itemAction'>, now: Date) {
+  const [settings, cal] = await Promise.all([loadDispatchSettings(db).then((s) => s.settings), loadCalendar(db)]);
+  await db.transaction().execute(async (tx) => {
+    // Lock first, then read it with its co-units: everything below sees one consistent item.
+    const row = await lockItem(tx, id);
+    if (!row) throw notFound();
+    const visible = await findVisible(tx, ctx, id);
+    if (row.version !== body.version) throw versionConflict(row.version);
+    const item = presentItem(visible, now);
+    const pending = await tx
+      .selectFrom('item_extensions')
+      .selectAll()
+      .where('item_id', '=', id)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    const relations = relationsOf(ctx.actor, partiesOf(item));
+    const decision = decide(factsOf(item, !!pending, ctx.actor.unitId), body.action, relations, body);
+    if (!decision.ok) throw new DomainError(decision.code, decision.details);
+    const env: ActEnv = { tx, ctx, now, settings, cal };
+    const from = row.state as ItemState;
+    const to = decision.to;
+    const effect = await applyAction(env, row, item, body, pending ?? null);
+    const updated = await tx
+      .updateTable('items')
+      .set({
+        ...effect.set,
+        state: to,
+        ...(decision.rule.redo ? { redo_count: row.redo_count + 1 } : {}),
+        version: row.version + 1,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const eventId = await addEvent(tx, ctx, id, {
+      action: body.action,
+      from,
+      to,
+      note: effect.note ?? body.reason ?? body.note ?? '',
+      data: effect.data ?? null,
+      public: effect.public ?? false,
+    });
+    const coAfter = await tx.selectFrom('item_co_units').select('unit_id').where('item_id', '=', id).execute();
+    await appendAudit(tx, ctx.audit, {
+      action: `item.${body.action}`,
+      entityType: 'item',
+      entityId: id,
+      unitId: updated.lead_unit_id ?? updated.raised_by_unit_id,
+      before: auditItem(
+        row,
+        item.coUnits.map((c) => c.unitId),
+      ),
+      after: {
+        ...auditItem(
+          updated,
+          coAfter.map((c) => c.unit_id),
+        ),
+        ...(effect.data ? { detail: effect.data } : {}),
+      },
+    });
+    for (const n of effect.notify ?? []) {
+      await notifyItem(
+        tx,
+        updated,
+        n.event,
+        `${id}:${body.action}:${eventId}`,
+        now,
+        {
+          ...n.to,
+          exceptUserId: ctx.actor.userId,
+        },
+        n.params,
+      );
+    }
+  });
+  return detail(db, ctx, id, now);
+}
+
+interface Effect {
+  set: Updateable<ItemsTable>;
+  note?: string;
+  data?: Record<string, unknown>;
+  public?: boolean;
+  notify?: {
+    event: NotificationEvent;
+    to: { units?: (string | null)[]; users?: string[]; roles?: ('hq_dispatcher' | 'leader')[] };
+    params?: Record<string, unknown>;
+  }[];
+}
+
+const DISPATCHERS = { roles: ['hq_dispatcher' as const] };
+
+function futureDeadline(value: string | undefined, now: Date): Date | null {
+  if (!value) return null;
+  const d = new Date(value);
+  if (d.getTime() <= now.getTime()) throw new DomainError('DEADLINE_IN_PAST', { deadline: value });
+  return d;
+}
+
+async function applyAction(
+  env: ActEnv,
+  row: ItemRow,
+  item: ItemT,
+  body: RouteBody<'itemAction'>,
+  pending: { id: string; requested_deadline: Date } | null,
+): Promise<Effect> {
+  const { tx, ctx, now, settings, cal } = env;
+  const action: ItemAction = body.action;
+  const leadOf = (r: ItemRow) => ({ units: [r.lead_unit_id] });
+  switch (action) {
+    case 'submit':
+      return { set: {}, notify: [{ event: 'item_submitted', to: DISPATCHERS }] };
+
+    case 'dispatch': {
+      const lead = body.leadUnitId as string;
+      const co = body.coUnitIds ?? [];
+      if (co.includes(lead)) throw new DomainError('LEAD_UNIT_INVALID', { leadUnitId: lead });
+      await checkUnits(tx, [lead, ...co], 'LEAD_UNIT_INVALID');
+      const deadline = futureDeadline(body.deadline, now) ?? defaultDeadline(cal, settings, now, row.priority as never);
+      const clocks = clocksFor(cal, settings, now, deadline);
+      await tx.deleteFrom('item_co_units').where('item_id', '=', row.id).execute();
+      if (co.length) {
+        await tx
+          .insertInto('item_co_units')
+          .values(co.map((unit_id) => ({ item_id: row.id, unit_id })))
+          .execute();
+      }
+      return {
+        set: {
+          lead_unit_id: lead,
+          dispatched_at: now,
+          signed_at: null,
+          sign_by: clocks.signBy,
+          deadline,
+          original_deadline: deadline,
+          yellow_at: clocks.yellowAt,
+          escalate_yellow_at: clocks.escalateYellowAt,
+          escalate_red_at: clocks.escalateRedAt,
+          light_notified: 'green',
+          sign_overdue_notified: false,
+        },
+        data: { leadUnitId: lead, coUnitIds: co, deadline: deadline.toISOString() },
+        notify: [{ event: 'item_dispatched', to: { units: [lead, ...co] } }],
+      };
+    }
+
+    case 'cancel':
+      return { set: { cancelled_at: now, cancel_reason: body.reason } };
+
+    case 'merge': {
+      const targetId = body.mergeIntoId as string;
+      const target =
+        targetId === row.id
+          ? undefined
+          : await tx
+              .selectFrom('items')
+              .select(['id', 'state', 'year', 'seq'])
+              .where('id', '=', targetId)
+              .where(visibleTo(ctx.actor))
+              .executeTakeFirst();
+      if (!target || ['closed', 'cancelled', 'draft'].includes(target.state)) {
+        throw new DomainError('MERGE_TARGET_INVALID', { mergeIntoId: targetId });
+      }
+      await addEvent(tx, ctx, target.id, {
+        action: 'merged_in',
+        from: null,
+        to: null,
+        note: `${item.number} ${item.title}`,
+        data: { itemId: row.id },
+      });
+      const reason = body.reason ?? '';
+      return {
+        set: {
+          cancelled_at: now,
+          merged_into_id: target.id,
+          cancel_reason: reason || `→ ${formatItemNumber(target.year, target.seq)}`,
+        },
+        data: { mergeIntoId: target.id },
+      };
+    }
+
+    case 'sign':
+      return { set: { signed_at: now }, notify: [] };
+
+    case 'return':
+      // Back to the office: the clocks stop and the unit no longer holds it.
+      await tx.deleteFrom('item_co_units').where('item_id', '=', row.id).execute();
+      return {
+        set: {
+          lead_unit_id: null,
+          dispatched_at: null,
+          sign_by: null,
+          deadline: null,
+          yellow_at: null,
+          escalate_yellow_at: null,
+          escalate_red_at: null,
+        },
+        data: { previousLeadUnitId: row.lead_unit_id },
+        notify: [{ event: 'item_returned', to: DISPATCHERS, params: { reason: body.reason } }],
+      };
+
+    case 'request_extension': {
+      const requested = futureDeadline(body.deadline, now) as Date;
+      if (row.deadline && requested.getTime() <= new Date(row.deadline).getTime()) {
+        throw new DomainError('VALIDATION_FAILED', [
+          { path: '/deadline', message: 'must be later than the current deadline' },
+        ]);
+      }
+      await tx
+        .insertInto('item_extensions')
+        .values({
+          item_id: row.id,
+          requested_by: ctx.actor.userId,
+          requested_at: now,
+          reason: body.reason as string,
+          requested_deadline: requested,
+        })
+        .execute();
+      return {
+        set: {},
+        data: { requestedDeadline: requested.toISOString() },
+        notify: [{ event: 'item_extension_requested', to: DISPATCHERS }],
+      };
+    }
+
+    case 'approve_extension':
+    case 'deny_extension': {
+      const ext = pending as { id: string; requested_deadline: Date };
+      const approved = action === 'approve_extension';
+      await tx
+        .updateTable('item_extensions')
+        .set({
+          state: approved ? 'approved' : 'denied',
+          decided_by: ctx.actor.userId,
+          decided_at: now,
+          decision_note: body.reason ?? body.note ?? null,
+        })
+        .where('id', '=', ext.id)
+        .execute();
+      const notifyLead = [
+        {
+          event: 'item_extension_decided' as const,
+          to: leadOf(row),
+          params: { decision: approved ? 'approved' : 'denied' },
+        },
+      ];
+      if (!approved) return { set: {}, data: { extensionId: ext.id }, notify: notifyLead };
+      const deadline = new Date(ext.requested_deadline);
+      const clocks = clocksFor(cal, settings, new Date(row.dispatched_at ?? now), deadline);
+      return {
+        set: {
+          deadline,
+          yellow_at: clocks.yellowAt,
+          escalate_yellow_at: clocks.escalateYellowAt,
+          escalate_red_at: clocks.escalateRedAt,
+          extension_count: row.extension_count + 1,
+          light_notified: 'green',
+        },
+        data: { extensionId: ext.id, deadline: deadline.toISOString() },
+        notify: notifyLead,
+      };
+    }
+
+    case 'progress':
+      return { set: {}, public: body.public ?? false };
+
+    case 'contribute': {
+      await tx
+        .updateTable('item_co_units')
+        .set({ status: 'done', contribution: body.note ?? '', done_at: now, done_by: ctx.actor.userId })
+        .where('item_id', '=', row.id)
+        .where('unit_id', '=', ctx.actor.unitId as string)
+        .execute();
+      return { set: {}, data: { unitId: ctx.actor.unitId } };
+    }
+
+    case 'waive': {
+      const unitId = body.unitId as string;
+      const res = await tx
+        .updateTable('item_co_units')
+        .set({ status: 'waived', done_at: now, done_by: ctx.actor.userId })
+        .where('item_id', '=', row.id)
+        .where('unit_id', '=', unitId)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) {
+        throw new DomainError('ITEM_INVALID_TRANSITION', { action, failed: 'co_part_not_open', unitId });
+      }
+      return { set: {}, data: { unitId } };
+    }
+
+    case 'resolve':
+      return {
+        set: { answer: body.answer, resolved_at: now },
+        note: body.answer,
+        public: true,
+        notify: [{ event: 'item_resolved', to: DISPATCHERS }],
+      };
+
+    case 'verify':
+      return {
+        set: { closed_at: now },
+        public: true,
+        notify: [{ event: 'item_verified', to: { users: [row.raised_by_user_id], units: [row.raised_by_unit_id] } }],
+      };
+
+    case 'reject':
+    case 'reopen': {
+      // A redo may come with a new deadline; otherwise the old one stands (and may already be red).
+      const deadline = futureDeadline(body.deadline, now);
+      const clocks = deadline ? clocksFor(cal, settings, now, deadline) : null;
+      return {
+        set: {
+          resolved_at: null,
+          closed_at: null,
+          ...(action === 'reopen' ? { rating: null, rating_comment: null, rated_at: null } : {}),
+          ...(deadline && clocks
+            ? {
+                deadline,
+                yellow_at: clocks.yellowAt,
+                escalate_yellow_at: clocks.escalateYellowAt,
+                escalate_red_at: clocks.escalateRedAt,
+                light_notified: 'green',
+              }
+            : {}),
+        },
+        data: deadline ? { deadline: deadline.toISOString() } : undefined,
+        notify: [
+          {
+            event: action === 'reject' ? 'item_rejected' : 'item_reopened',
+            to: leadOf(row),
+            params: { reason: body.reason },
+          },
+        ],
+      };
+    }
+
+    case 'urge':
+      await tx
+        .insertInto('item_urges')
+        .values({
+          item_id: row.id,
+          unit_id: row.lead_unit_id as string,
+          by_user: ctx.actor.userId,
+          at: now,
+          note: body.note ?? '',
+        })
+        .execute();
+      return { set: { urge_count: row.urge_count + 1 }, notify: [{ event: 'item_urged', to: leadOf(row) }] };
+
+    case 'escalate': {
+      const current = row.escalation as 'yellow' | 'red' | null;
+      const level = body.level ?? nextEscalation(current);
+      if (current === level || (current === 'red' && level === 'yellow')) {
+        throw new DomainError('ITEM_INVALID_TRANSITION', { action, failed: 'level_not_higher', level });
+      }
+      await tx
+        .insertInto('item_escalations')
+        .values({
+          item_id: row.id,
+          level,
+          auto: false,
+          by_user: ctx.actor.userId,
+          at: now,
+          reason: body.reason ?? body.note ?? '',
+        })
+        .onConflict((oc) => oc.columns(['item_id', 'level']).doNothing())
+        .execute();
+      return {
+        set: { escalation: level },
+        data: { level },
+        notify: [
+          {
+            event: 'item_escalated',
+            to: { units: [row.lead_unit_id], roles: level === 'red' ? ['leader'] : [] },
+            params: { level },
+          },
+        ],
+      };
+    }
+
+    case 'flag':
+      return { set: { flagged_for_meeting: true } };
+    case 'unflag':
+      return { set: { flagged_for_meeting: false } };
+
+    case 'rate': {
+      const rating = body.rating as number;
+      return {
+        set: { rating, rating_comment: body.note ?? null, rated_at: now },
+        data: { rating },
+        public: true,
+        notify: rating <= 2 ? [{ event: 'item_low_rating', to: DISPATCHERS, params: { rating } }] : [],
+      };
+    }
+  }
+}
+
+export async function itemEvents(db: Db, ctx: AuthedContext, id: string) {
+  await findVisible(db, ctx, id);
+  const rows = await db
+    .selectFrom('item_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .selectAll('e')
+    .select('u.display_name')
+    .where('e.item_id', '=', id)
+    .orderBy('e.id')
+    .limit(1000)
+    .execute();
+  return {
+    items: rows.map((e) => ({
+      id: e.id,
+      at: new Date(e.at).toISOString(),
+      actorUserId: e.actor_user_id,
+      actorName: e.display_name ?? '',
+      actorUnitId: e.actor_unit_id,
+      action: e.action,
+      fromState: e.from_state as ItemState | null,
+      toState: e.to_state as ItemState | null,
+      note: e.note,
+      data: (e.data ?? null) as Record<string, unknown> | null,
+      public: e.public,
+    })),
+    total: rows.length,
+  };
+}
+
+/** Who may add files: the dispatcher, the lead and co-units, the raiser — while the item is not finished. */
+export async function uploadAttachment(
+  db: Db,
+  storage: FileStorage,
+  ctx: AuthedContext,
+  id: string,
+  upload: Upload,
+  now: Date,
+): Promise<AttachmentT> {
+  const visible = await findVisible(db, ctx, id);
+  const item = presentItem(visible, now);
+  if (relationsOf(ctx.actor, partiesOf(item)).length === 0) throw new DomainError('FORBIDDEN');
+  if (['closed', 'cancelled'].includes(item.state)) {
+    throw new DomainError('ITEM_INVALID_TRANSITION', { state: item.state, action: 'attach' });
+  }
+  const kind = detectFileKind(upload.bytes, upload.fileName);
+  if (!kind) throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', { fileName: upload.fileName.slice(0, 100) });
+  const fileName = sanitizeFileName(upload.fileName, kind);
+  const key = await storage.put(upload.bytes);
+  try {
+    const row = await db.transaction().execute(async (tx) => {
+      const eventId = await addEvent(tx, ctx, id, {
+        action: 'attach',
+        from: null,
+        to: null,
+        note: fileName,
+      });
+      const inserted = await tx
+        .insertInto('item_attachments')
+        .values({
+          item_id: id,
+          event_id: eventId,
+          file_name: fileName,
+          content_type: FILE_KIND_TYPES[kind],
+          size: upload.bytes.length,
+          sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+          storage_key: key,
+          uploaded_by: ctx.actor.userId,
+          unit_id: ctx.actor.unitId,
+          created_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAudit(tx, ctx.audit, {
+        action: 'item.attach',
+        entityType: 'item',
+        entityId: id,
+        unitId: item.leadUnitId ?? item.raisedByUnitId,
+        after: { fileName, size: upload.bytes.length, sha256: inserted.sha256 },
+      });
+      return inserted;
+    });
+    return {
+      id: row.id,
+      fileName: row.file_name,
+      contentType: row.content_type,
+      size: Number(row.size),
+      uploadedBy: row.uploaded_by,
+      uploadedByName: ctx.actor.displayName,
+      unitId: row.unit_id,
+      eventId: row.event_id,
+      createdAt: new Date(row.created_at).toISOString(),
+    };
+  } catch (err) {
+    // Nothing was recorded: do not keep an orphan file.
+    await storage.remove(key);
+    throw err;
+  }
+}
+
+export async function findAttachment(db: Db, ctx: AuthedContext, id: string, attachmentId: string) {
+  await findVisible(db, ctx, id);
+  const row = await db
+    .selectFrom('item_attachments')
+    .selectAll()
+    .where('id', '=', attachmentId)
+    .where('item_id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  return row;
+}
