@@ -163,6 +163,18 @@ export async function domainSnapshot(database: Database): Promise<Record<string,
     UNION ALL SELECT 'users', count(*)::text, coalesce(sum(version), 0)::text FROM users
     UNION ALL SELECT 'api_tokens', count(*)::text, count(revoked_at)::text FROM api_tokens
     UNION ALL SELECT 'enterprises', count(*)::text, '0' FROM enterprises
-    UNION ALL SELECT 'institutes', count(*)::text, '0' FROM institutes`);
+    UNION ALL SELECT 'institutes', count(*)::text, '0' FROM institutes
+    UNION ALL SELECT 'items', count(*)::text, coalesce(sum(version), 0)::text FROM items
+    UNION ALL SELECT 'item_events', count(*)::text, '0' FROM item_events
+    UNION ALL SELECT 'item_attachments', count(*)::text, '0' FROM item_attachments
+    UNION ALL SELECT 'orders', count(*)::text, coalesce(sum(version), 0)::text FROM orders
+    UNION ALL SELECT 'meetings', count(*)::text, coalesce(sum(version), 0)::text FROM meetings
+    UNION ALL SELECT 'notifications', count(*)::text, count(read_at)::text FROM notifications
+    UNION ALL SELECT 'calendar_days', count(*)::text, '0' FROM calendar_days
+    UNION ALL SELECT 'calendar_years', count(*)::text, coalesce(sum(version), 0)::text FROM calendar_years
+    UNION ALL SELECT 'dictionary_entries', count(*)::text, coalesce(sum(version), 0)::text FROM dictionary_entries
+    UNION ALL SELECT 'settings', count(*)::text, coalesce(sum(version), 0)::text FROM settings
+    UNION ALL SELECT 'unit_webhooks', count(*)::text, coalesce(sum(version), 0)::text FROM unit_webhooks
+    UNION ALL SELECT 'imports', count(*)::text, '0' FROM imports`);
   return Object.fromEntries(rows.map((r) => [r.t, `${r.n}/${r.v}`]));
 }

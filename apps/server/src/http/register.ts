@@ -56,16 +56,8 @@ export function registerRoute<K extends RouteKey>(app: FastifyInstance, key: K, 
       // Unknown query parameters are refused like unknown body fields.
       querystring: def.query ?? NO_QUERY,
       ...(def.body ? { body: def.body } : {}),
-      ...(def.upload
-        ? {
-            consumes: ['multipart/form-data'],
-            body: {
-              type: 'object',
-              properties: { file: { type: 'string', format: 'binary' } },
-              description: 'multipart/form-data with one part named `file`',
-            },
-          }
-        : {}),
+      // Uploads are multipart: the handler reads and checks the one file part itself (readUpload).
+      ...(def.upload ? { consumes: ['multipart/form-data'] } : {}),
       response,
     },
     handler: async (request, reply) => {

@@ -71,10 +71,13 @@ export async function listItems(db: Db, ctx: AuthedContext, query: RouteQuery<'l
   return { items: rows.map((r) => presentItem(r, now)), total: Number(count.n), page, pageSize };
 }
 
-/** Every row of a list (for export), in pages of 1000 so memory stays flat. */
+/** The most rows one export writes (a filter narrows a bigger list). */
+export const MAX_EXPORT_ROWS = 50_000;
+
+/** Every row of a list (for export), read in pages of 1000. */
 export async function* allItems(db: Db, ctx: AuthedContext, query: RouteQuery<'listItems'>, now: Date) {
   const where = listFilter(ctx.actor, query, now);
-  for (let offset = 0; ; offset += 1000) {
+  for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += 1000) {
     const rows = await selectItems(db).where(where).orderBy(orderBy(query)).limit(1000).offset(offset).execute();
     for (const r of rows) yield presentItem(r, now);
     if (rows.length < 1000) return;
@@ -99,8 +102,20 @@ export async function deadlinePreview(
   };
 }
 
-async function detail(db: DbOrTx, ctx: AuthedContext, id: string, now: Date): Promise<ItemDetailT> {
-  const row = await findVisible(db, ctx, id);
+/**
+ * The item as the caller sees it. `afterAction`: the caller has just acted on it and may have handed it away
+ * (a return): answer with the item anyway, with no actions left.
+ */
+async function detail(
+  db: DbOrTx,
+  ctx: AuthedContext,
+  id: string,
+  now: Date,
+  afterAction = false,
+): Promise<ItemDetailT> {
+  const row = afterAction
+    ? await selectItems(db).where('items.id', '=', id).executeTakeFirstOrThrow()
+    : await findVisible(db, ctx, id);
   const item = presentItem(row, now);
   const [extensions, attachments, cal] = await Promise.all([
     db
@@ -440,7 +455,7 @@ export async function act(db: Db, ctx: AuthedContext, id: string, body: RouteBod
       );
     }
   });
-  return detail(db, ctx, id, now);
+  return detail(db, ctx, id, now, true);
 }
 
 interface Effect {
