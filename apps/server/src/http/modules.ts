@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { calendarRoutes } from '../modules/calendar/calendar.routes';
+import { importRoutes } from '../modules/imports/imports.routes';
 import { itemRoutes } from '../modules/items/items.routes';
 import { roleRoutes } from '../modules/roles/roles.routes';
+import { settingsRoutes } from '../modules/settings/settings.routes';
 import { systemRoutes } from '../modules/system/system.routes';
 import { tokenRoutes } from '../modules/tokens/tokens.routes';
 import { unitRoutes } from '../modules/units/units.routes';
@@ -18,4 +21,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   auditRoutes(app);
   systemRoutes(app);
   itemRoutes(app);
+  calendarRoutes(app);
+  settingsRoutes(app);
+  importRoutes(app);
 }

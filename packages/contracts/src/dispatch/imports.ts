@@ -27,6 +27,20 @@ export const ImportPreview = Type.Object({
   errors: Type.Array(ImportRowError),
   /** What committing would do. */
   changes: Type.Object({ create: Type.Integer(), update: Type.Integer(), unchanged: Type.Integer() }),
+  /**
+   * The same per group the import replaces as a whole (the calendar: per year): `remove` counts stored rows the
+   * file no longer has, which a replacement deletes.
+   */
+  groups: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      isNew: Type.Boolean(),
+      create: Type.Integer(),
+      update: Type.Integer(),
+      unchanged: Type.Integer(),
+      remove: Type.Integer(),
+    }),
+  ),
   /** A few rows as they will be stored. */
   sample: Type.Array(Type.Record(Type.String(), Type.Unknown())),
   createdAt: DateTime,
