@@ -6,6 +6,7 @@ import { migrate } from './db/migrate';
 import { systemContext } from './lib/audit';
 import type { Clock } from './lib/clock';
 import { ensureReferenceData } from './seed/reference-data';
+import { seedDemoDispatch } from './seed/demo-dispatch';
 import { seedDemo, writeDemoAccounts } from './seed/seed';
 
 export interface Logger {
@@ -50,6 +51,12 @@ export async function seedIfEmpty(database: Database, config: Config, clock: Clo
     return;
   }
   log.info(`seeded the demo organisation and ${result.accounts.length} demo accounts`);
+  const history = await seedDemoDispatch(database.db, systemContext(clock, 'seed'));
+  if (history) {
+    log.info(
+      `seeded a dispatch history: ${history.items.length} items, ${history.meetings.length} meetings, ${history.orders.length} assignment orders`,
+    );
+  }
   if (config.demoPassword) {
     log.info(
       `demo accounts (${result.accounts.map((a) => a.username).join(', ')}) use the password from ZAITUN_DEMO_PASSWORD`,
