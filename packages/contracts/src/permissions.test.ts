@@ -111,7 +111,7 @@ describe('menu', () => {
       'tokens',
       'profile',
     ]);
-    const unitWork = ['queue', 'items', 'supervision'];
+    const unitWork = ['queue', 'items', 'supervision', 'orders', 'meetings'];
     expect(visible(actor(['unit_staff']))).toEqual(['home', ...unitWork, 'units', 'users', 'tokens', 'profile']);
     expect(visible(actor(['enterprise_user'], null, null))).toEqual(['home', 'tokens', 'profile']);
     expect(visible(actor(['unit_admin']))).toEqual([
@@ -129,6 +129,8 @@ describe('menu', () => {
       'board',
       'items',
       'supervision',
+      'orders',
+      'meetings',
       'units',
       'users',
       'roles',

@@ -218,6 +218,8 @@ export const MENU = [
   { key: 'board', path: '/dispatch/board', permission: 'item.dispatch' },
   { key: 'items', path: '/dispatch/items', permission: 'item.read' },
   { key: 'supervision', path: '/dispatch/supervision', permission: 'item.read' },
+  { key: 'orders', path: '/dispatch/orders', permission: 'order.read' },
+  { key: 'meetings', path: '/dispatch/meetings', permission: 'meeting.read' },
 
   { key: 'units', path: '/org/units', permission: 'unit.read' },
   { key: 'users', path: '/org/users', permission: 'user.read' },

@@ -15,6 +15,7 @@ import {
   UpdateMeBody,
 } from './auth';
 import { IdParams, VersionBody } from './common';
+import { meetingRoutes, orderRoutes } from './dispatch/order-meeting-routes';
 import { calendarRoutes, importRoutes, itemRoutes, notificationRoutes, settingsRoutes } from './dispatch/routes';
 import {
   CreatedUser,
@@ -435,6 +436,8 @@ export const routes = {
   ...calendarRoutes,
   ...importRoutes,
   ...notificationRoutes,
+  ...orderRoutes,
+  ...meetingRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteKey = keyof typeof routes;

@@ -4,6 +4,8 @@ import { authRoutes } from '../modules/auth/auth.routes';
 import { calendarRoutes } from '../modules/calendar/calendar.routes';
 import { importRoutes } from '../modules/imports/imports.routes';
 import { itemRoutes } from '../modules/items/items.routes';
+import { meetingRoutes } from '../modules/meetings/meetings.routes';
+import { orderRoutes } from '../modules/orders/orders.routes';
 import { roleRoutes } from '../modules/roles/roles.routes';
 import { settingsRoutes } from '../modules/settings/settings.routes';
 import { systemRoutes } from '../modules/system/system.routes';
@@ -24,4 +26,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   calendarRoutes(app);
   settingsRoutes(app);
   importRoutes(app);
+  orderRoutes(app);
+  meetingRoutes(app);
 }

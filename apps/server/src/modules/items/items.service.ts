@@ -28,6 +28,7 @@ import type { Upload } from '../../lib/upload';
 import { type CalendarData, yearsNotCovered } from '../calendar/calendar.domain';
 import { loadCalendar } from '../calendar/calendar.repository';
 import { notify } from '../notifications/notify';
+import { completeOrdersOf } from '../orders/orders.service';
 import { loadDispatchSettings } from '../settings/settings.repository';
 import { clocksFor, defaultDeadline, formatItemNumber, nextEscalation } from './items.domain';
 import {
@@ -454,6 +455,8 @@ export async function act(db: Db, ctx: AuthedContext, id: string, body: RouteBod
         n.params,
       );
     }
+    // An assignment order is complete once every item of it is closed or cancelled.
+    if (to === 'closed' || to === 'cancelled') await completeOrdersOf(tx, ctx.audit, id, now);
   });
   return detail(db, ctx, id, now, true);
 }
