@@ -4,6 +4,7 @@ import { loadConfig } from './config';
 import { startControlServer } from './control';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { buildApp } from './http/app';
+import { startJobRunner } from './jobs/runner';
 import { systemClock } from './lib/clock';
 
 const started = Date.now();
@@ -29,6 +30,15 @@ const control = database.kind === 'embedded' ? await startControlServer(app, con
 await app.listen({ host: config.host, port: config.port });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
+// Periodic jobs (SLA sweep, robot deliveries); any number of processes may run them side by side.
+const jobs = config.jobsEnabled
+  ? startJobRunner({
+      db: database.db,
+      clock: systemClock,
+      pollSeconds: config.jobsPollSeconds,
+      log: { info: (m) => app.log.info(m), error: (m) => app.log.error(m) },
+    })
+  : null;
 say(
   `ready in ${((Date.now() - started) / 1000).toFixed(1)} s — open http://${config.host}:${port}  (API docs: /api/docs)`,
 );
@@ -41,6 +51,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 15_000);
   force.unref();
   try {
+    await jobs?.stop();
     await control?.close();
     await app.close();
     await database.close();

@@ -17,6 +17,7 @@ import {
 import { IdParams, VersionBody } from './common';
 import { meetingRoutes, orderRoutes } from './dispatch/order-meeting-routes';
 import { calendarRoutes, importRoutes, itemRoutes, notificationRoutes, settingsRoutes } from './dispatch/routes';
+import { webhookRoutes } from './dispatch/webhook-routes';
 import {
   CreatedUser,
   CreateUnitBody,
@@ -436,6 +437,7 @@ export const routes = {
   ...calendarRoutes,
   ...importRoutes,
   ...notificationRoutes,
+  ...webhookRoutes,
   ...orderRoutes,
   ...meetingRoutes,
 } as const satisfies Record<string, RouteDef>;

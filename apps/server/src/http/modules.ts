@@ -4,6 +4,7 @@ import { authRoutes } from '../modules/auth/auth.routes';
 import { calendarRoutes } from '../modules/calendar/calendar.routes';
 import { importRoutes } from '../modules/imports/imports.routes';
 import { itemRoutes } from '../modules/items/items.routes';
+import { notificationRoutes } from '../modules/notifications/notifications.routes';
 import { meetingRoutes } from '../modules/meetings/meetings.routes';
 import { orderRoutes } from '../modules/orders/orders.routes';
 import { roleRoutes } from '../modules/roles/roles.routes';
@@ -23,6 +24,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   auditRoutes(app);
   systemRoutes(app);
   itemRoutes(app);
+  notificationRoutes(app);
   calendarRoutes(app);
   settingsRoutes(app);
   importRoutes(app);
