@@ -1,0 +1,240 @@
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import type { ImportType } from '@zaitun/contracts';
+import { Alert, Button, Modal, Progress, Result, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ImportPreviewT, useCommitImport, useDownload, useUploadImport } from '../api/admin';
+import { useCurrentUser } from '../api/session';
+import { ignoreHandled } from '../lib/promise';
+
+type Phase =
+  | { kind: 'upload' }
+  | { kind: 'preview'; preview: ImportPreviewT }
+  | { kind: 'done'; preview: ImportPreviewT };
+
+/**
+ * The spreadsheet import of any register: template download → upload with progress → preview (changes per
+ * group, the errors with their row numbers, the error report) → commit. Nothing is applied before the commit.
+ */
+export function ImportDialog({
+  type,
+  title,
+  groupLabel,
+  onClose,
+  onCommitted,
+}: {
+  type: ImportType;
+  title: string;
+  /** How a group is named (the calendar: `2027 年`). */
+  groupLabel?: (key: string) => string;
+  onClose: () => void;
+  onCommitted: () => void;
+}) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const [phase, setPhase] = useState<Phase>({ kind: 'upload' });
+  const [progress, setProgress] = useState<number | null>(null);
+  const upload = useUploadImport(type, me.csrfToken);
+  const commit = useCommitImport();
+  const download = useDownload();
+
+  const send = (file: File) => {
+    setProgress(0);
+    upload
+      .mutateAsync({ file, onProgress: setProgress })
+      .then((preview) => setPhase({ kind: 'preview', preview }), ignoreHandled)
+      .finally(() => setProgress(null));
+  };
+
+  const doCommit = (preview: ImportPreviewT) =>
+    commit.mutateAsync(preview.id).then((done) => {
+      setPhase({ kind: 'done', preview: done });
+      onCommitted();
+    }, ignoreHandled);
+
+  const step = phase.kind === 'upload' ? 1 : phase.kind === 'preview' ? 2 : 3;
+  const preview = phase.kind === 'upload' ? null : phase.preview;
+  const changesNothing =
+    !!preview &&
+    preview.changes.create + preview.changes.update === 0 &&
+    preview.groups.every((g) => !g.isNew && g.remove === 0);
+
+  const footer =
+    phase.kind === 'preview' ? (
+      <Space>
+        <Button onClick={() => setPhase({ kind: 'upload' })}>{t('admin.importDialog.reupload')}</Button>
+        <Button
+          type="primary"
+          disabled={phase.preview.rowsInvalid > 0 || changesNothing}
+          loading={commit.isPending}
+          onClick={() => doCommit(phase.preview)}
+        >
+          {t('admin.importDialog.commit')}
+        </Button>
+      </Space>
+    ) : (
+      <Button onClick={onClose}>{t('common.close')}</Button>
+    );
+
+  return (
+    <Modal open title={title} width={760} onCancel={onClose} footer={footer} destroyOnHidden mask={{ closable: false }}>
+      <Steps
+        size="small"
+        current={step}
+        style={{ marginBottom: 20 }}
+        items={[
+          { title: t('admin.importDialog.stepTemplate') },
+          { title: t('admin.importDialog.stepUpload') },
+          { title: t('admin.importDialog.stepPreview') },
+          { title: t('admin.importDialog.stepDone') },
+        ]}
+      />
+
+      {phase.kind === 'upload' ? (
+        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          <Space wrap>
+            <Typography.Text type="secondary">{t('admin.importDialog.templateHint')}</Typography.Text>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={download.isPending}
+              onClick={() =>
+                download
+                  .mutateAsync({ key: 'importTemplate', params: { type }, fallback: `${type}-template.xlsx` })
+                  .catch(ignoreHandled)
+              }
+            >
+              {t('admin.importDialog.downloadTemplate')}
+            </Button>
+          </Space>
+          <Upload.Dragger
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            multiple={false}
+            showUploadList={false}
+            disabled={progress !== null}
+            beforeUpload={(file) => {
+              send(file);
+              return false;
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('admin.importDialog.drop')}</p>
+            <p className="ant-upload-hint">{t('admin.importDialog.dropHint')}</p>
+          </Upload.Dragger>
+          {progress !== null ? (
+            <div>
+              <Typography.Text type="secondary">{t('admin.importDialog.uploading')}</Typography.Text>
+              <Progress percent={progress} status="active" />
+            </div>
+          ) : null}
+        </Space>
+      ) : null}
+
+      {phase.kind === 'preview' ? (
+        <PreviewBody
+          preview={phase.preview}
+          groupLabel={groupLabel}
+          changesNothing={changesNothing}
+          onErrorReport={() =>
+            download
+              .mutateAsync({ key: 'importErrors', params: { id: phase.preview.id }, fallback: 'errors.xlsx' })
+              .catch(ignoreHandled)
+          }
+          downloading={download.isPending}
+        />
+      ) : null}
+
+      {phase.kind === 'done' ? (
+        <Result
+          status="success"
+          title={t('admin.importDialog.committed')}
+          subTitle={t('admin.importDialog.changes', phase.preview.changes)}
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
+function PreviewBody({
+  preview,
+  groupLabel,
+  changesNothing,
+  onErrorReport,
+  downloading,
+}: {
+  preview: ImportPreviewT;
+  groupLabel?: (key: string) => string;
+  changesNothing: boolean;
+  onErrorReport: () => void;
+  downloading: boolean;
+}) {
+  const { t } = useTranslation();
+  const hasErrors = preview.rowsInvalid > 0;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Text>
+        {t('admin.importDialog.fileSummary', { name: preview.fileName, rows: preview.rowsTotal })}
+      </Typography.Text>
+      {hasErrors ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t('admin.importDialog.hasErrors', { count: preview.rowsInvalid })}
+          action={
+            <Button size="small" icon={<DownloadOutlined />} loading={downloading} onClick={onErrorReport}>
+              {t('admin.importDialog.errorReport')}
+            </Button>
+          }
+        />
+      ) : (
+        <Alert
+          type={changesNothing ? 'info' : 'success'}
+          showIcon
+          title={changesNothing ? t('admin.importDialog.nothingToDo') : t('admin.importDialog.noErrors')}
+        />
+      )}
+      <Typography.Text strong>{t('admin.importDialog.changes', preview.changes)}</Typography.Text>
+      {preview.groups.length > 0 ? (
+        <Space wrap data-testid="import-groups">
+          {preview.groups.map((g) => {
+            const replaced = g.create + g.update + g.remove > 0;
+            return (
+              <Tag key={g.key} color={g.isNew ? 'green' : replaced ? 'orange' : 'default'}>
+                {groupLabel ? groupLabel(g.key) : g.key}：
+                {g.isNew
+                  ? t('admin.importDialog.groupNew')
+                  : replaced
+                    ? t('admin.importDialog.groupReplace')
+                    : t('admin.importDialog.groupUnchanged')}
+                {' · '}
+                {t('admin.importDialog.changes', g)}
+                {g.remove > 0 ? ` · ${t('admin.importDialog.groupRemove', { count: g.remove })}` : ''}
+              </Tag>
+            );
+          })}
+        </Space>
+      ) : null}
+      {hasErrors ? (
+        <>
+          <Table
+            size="small"
+            rowKey={(e) => `${e.rowNumber}-${e.column}-${e.code}`}
+            pagination={false}
+            scroll={{ y: 240 }}
+            dataSource={preview.errors}
+            columns={[
+              { title: t('admin.importDialog.row'), dataIndex: 'rowNumber', width: 80 },
+              { title: t('admin.importDialog.reason'), dataIndex: 'message' },
+            ]}
+          />
+          {preview.errors.length < preview.rowsInvalid ? (
+            <Typography.Text type="secondary">
+              {t('admin.importDialog.moreErrors', { shown: preview.errors.length })}
+            </Typography.Text>
+          ) : null}
+        </>
+      ) : null}
+    </Space>
+  );
+}

@@ -1,0 +1,24 @@
+import { Alert, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { allowed } from '../../../access';
+import { useCurrentUser } from '../../../api/session';
+import { PageHeader } from '../../../components/PageHeader';
+import { CategoryTable } from './CategoryTable';
+import { DispatchSettingsForm } from './DispatchSettingsForm';
+
+/** Business settings of the dispatch loop and the item categories; read-only without `settings.manage`. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const canEdit = allowed(me, 'settings.manage');
+  return (
+    <>
+      <PageHeader title={t('admin.settings.title')} subtitle={t('admin.settings.subtitle')} />
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        {canEdit ? null : <Alert type="info" showIcon title={t('admin.settings.readOnly')} />}
+        <DispatchSettingsForm canEdit={canEdit} />
+        <CategoryTable canEdit={canEdit} />
+      </Space>
+    </>
+  );
+}
