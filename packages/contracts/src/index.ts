@@ -5,6 +5,7 @@ export * from './dispatch/imports';
 export * from './dispatch/item-machine';
 export * from './dispatch/items';
 export * from './dispatch/meetings';
+export * from './dispatch/metrics';
 export * from './dispatch/notifications';
 export * from './dispatch/orders';
 export * from './dispatch/settings';

@@ -111,7 +111,7 @@ describe('menu', () => {
       'tokens',
       'profile',
     ]);
-    const unitWork = ['queue', 'items', 'supervision', 'orders', 'meetings'];
+    const unitWork = ['queue', 'items', 'supervision', 'orders', 'meetings', 'metrics'];
     expect(visible(actor(['unit_staff']))).toEqual(['home', ...unitWork, 'units', 'users', 'tokens', 'profile']);
     expect(visible(actor(['enterprise_user'], null, null))).toEqual(['home', 'tokens', 'profile']);
     expect(visible(actor(['unit_admin']))).toEqual([
@@ -131,6 +131,7 @@ describe('menu', () => {
       'supervision',
       'orders',
       'meetings',
+      'metrics',
       'units',
       'users',
       'roles',

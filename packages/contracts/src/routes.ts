@@ -15,6 +15,7 @@ import {
   UpdateMeBody,
 } from './auth';
 import { IdParams, VersionBody } from './common';
+import { metricsRoutes } from './dispatch/metrics-routes';
 import { meetingRoutes, orderRoutes } from './dispatch/order-meeting-routes';
 import { calendarRoutes, importRoutes, itemRoutes, notificationRoutes, settingsRoutes } from './dispatch/routes';
 import { webhookRoutes } from './dispatch/webhook-routes';
@@ -440,6 +441,7 @@ export const routes = {
   ...webhookRoutes,
   ...orderRoutes,
   ...meetingRoutes,
+  ...metricsRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteKey = keyof typeof routes;

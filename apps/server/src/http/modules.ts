@@ -6,6 +6,7 @@ import { importRoutes } from '../modules/imports/imports.routes';
 import { itemRoutes } from '../modules/items/items.routes';
 import { notificationRoutes } from '../modules/notifications/notifications.routes';
 import { meetingRoutes } from '../modules/meetings/meetings.routes';
+import { metricsRoutes } from '../modules/metrics/metrics.routes';
 import { orderRoutes } from '../modules/orders/orders.routes';
 import { roleRoutes } from '../modules/roles/roles.routes';
 import { settingsRoutes } from '../modules/settings/settings.routes';
@@ -30,4 +31,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   importRoutes(app);
   orderRoutes(app);
   meetingRoutes(app);
+  metricsRoutes(app);
 }

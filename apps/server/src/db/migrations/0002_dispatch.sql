@@ -118,6 +118,12 @@ CREATE INDEX items_resolved_idx ON items (resolved_at);
 CREATE INDEX items_category_idx ON items (category, created_at DESC);
 CREATE INDEX items_enterprise_idx ON items (enterprise_id) WHERE enterprise_id IS NOT NULL;
 CREATE INDEX items_search_idx ON items USING gin (title gin_trgm_ops);
+-- Delivery metrics (docs/metrics.md): each figure is a range scan over its period column, covering what it counts.
+CREATE INDEX items_signed_idx ON items (signed_at) INCLUDE (lead_unit_id, sign_by) WHERE signed_at IS NOT NULL;
+CREATE INDEX items_closed_idx ON items (closed_at) INCLUDE (lead_unit_id, dispatched_at, resolved_at, deadline, redo_count)
+  WHERE state = 'closed';
+CREATE INDEX items_rated_idx ON items (rated_at) INCLUDE (lead_unit_id, rating) WHERE rating IS NOT NULL;
+CREATE INDEX items_overdue_idx ON items (deadline) INCLUDE (lead_unit_id) WHERE state IN ('assigned', 'in_progress');
 
 CREATE TABLE item_co_units (
   item_id      uuid NOT NULL REFERENCES items (id),

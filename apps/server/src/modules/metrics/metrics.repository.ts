@@ -1,0 +1,193 @@
+/**
+ * SQL of the delivery metrics: one set-based statement per figure group, each a range scan over an index on the
+ * period's instant column (migration 0002, "metrics" indexes) grouped by lead unit — no per-unit queries. The
+ * period rules are in docs/metrics.md; the rates and the ranking are computed in metrics.domain.ts.
+ */
+import type { RankedUnitType } from '@zaitun/contracts';
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../db/database';
+import type { Period } from './metrics.domain';
+
+const RANKED = sql.raw(`('working_group', 'county', 'liaison_group', 'task_force', 'member_department')`);
+const OPEN = sql.raw(`('assigned', 'in_progress')`);
+
+export interface MetricsUnit {
+  id: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  short_name: string;
+  type: string;
+}
+
+/**
+ * The units listed: every active unit of a ranked type, plus an inactive one that still has figures in the period
+ * (`withFigures`), in the tree's display order.
+ */
+export async function listMetricsUnits(
+  db: DbOrTx,
+  unitType: RankedUnitType | undefined,
+  withFigures: readonly string[],
+): Promise<MetricsUnit[]> {
+  const { rows } = await sql<MetricsUnit>`
+    SELECT id, code, name_zh, name_en, short_name, type FROM units
+    WHERE type IN ${RANKED} ${unitType ? sql`AND type = ${unitType}` : sql``}
+      AND (active OR id = ANY(${sql.val(withFigures)}::uuid[]))
+    ORDER BY path`.execute(db);
+  return rows;
+}
+
+export interface ReceivedCounts {
+  unit_id: string;
+  received: number;
+  urged: number;
+}
+
+/**
+ * Received: (item, unit) pairs with a dispatch to the unit in the period (a timeline fact, so a later return or
+ * redispatch does not rewrite the past). Urged: of those, the ones urged while the unit held them (an urge names the
+ * lead unit of the moment) at or after that dispatch.
+ */
+export async function receivedCounts(db: DbOrTx, p: Period): Promise<ReceivedCounts[]> {
+  const { rows } = await sql<ReceivedCounts>`
+    WITH d AS (
+      SELECT e.item_id, (e.data ->> 'leadUnitId')::uuid AS unit_id, min(e.at) AS at
+      FROM item_events e
+      WHERE e.action = 'dispatch' AND e.at >= ${p.start} AND e.at < ${p.end}
+      GROUP BY 1, 2
+    ), urged AS (
+      SELECT DISTINCT d.item_id, d.unit_id
+      FROM d JOIN item_urges u ON u.item_id = d.item_id AND u.unit_id = d.unit_id AND u.at >= d.at
+    )
+    SELECT d.unit_id, count(*)::int AS received, count(urged.item_id)::int AS urged
+    FROM d LEFT JOIN urged ON urged.item_id = d.item_id AND urged.unit_id = d.unit_id
+    WHERE d.unit_id IS NOT NULL
+    GROUP BY d.unit_id`.execute(db);
+  return rows;
+}
+
+export interface SignedCounts {
+  unit_id: string;
+  signed: number;
+  on_time: number;
+}
+
+/** Items signed in the period, and those signed by their signing time. */
+export async function signedCounts(db: DbOrTx, p: Period): Promise<SignedCounts[]> {
+  const { rows } = await sql<SignedCounts>`
+    SELECT lead_unit_id AS unit_id, count(*)::int AS signed,
+           count(*) FILTER (WHERE signed_at <= sign_by)::int AS on_time
+    FROM items
+    WHERE signed_at >= ${p.start} AND signed_at < ${p.end} AND lead_unit_id IS NOT NULL
+    GROUP BY lead_unit_id`.execute(db);
+  return rows;
+}
+
+export interface ClosedCounts {
+  unit_id: string;
+  resolved: number;
+  on_time: number;
+  redone: number;
+  wd_sum: number | null;
+  wd_count: number;
+}
+
+/**
+ * Items closed (verified) in the period: how many, resolved by the deadline, redone at least once, and the working
+ * days from dispatch to resolution.
+ *
+ * Working days follow calendar.domain.ts `workingDaysBetween` exactly: working day D owns the 24 hours before its
+ * end of business (endHour:00 Shanghai), a non-working day's window counts nothing, partial first and last windows
+ * count their hours. A working-day index over the days the items span (generate_series, the calendar's overrides,
+ * else Monday–Friday) gives each day its cumulative count, so every item costs two joins instead of a day loop.
+ */
+export async function closedCounts(db: DbOrTx, p: Period, endHour: number): Promise<ClosedCounts[]> {
+  // Seconds: an instant's business day is floor((t + shift) / 86400); the end of business of day d is d·86400 + eob.
+  const shift = 8 * 3600 + (24 - endHour) * 3600;
+  const eob = endHour * 3600 - 8 * 3600;
+  const { rows } = await sql<ClosedCounts>`
+    WITH c AS (
+      SELECT lead_unit_id AS unit_id, redo_count, resolved_at <= deadline AS on_time,
+             extract(epoch FROM dispatched_at)::float8 AS s, extract(epoch FROM resolved_at)::float8 AS e
+      FROM items
+      WHERE state = 'closed' AND closed_at >= ${p.start} AND closed_at < ${p.end} AND lead_unit_id IS NOT NULL
+    ), b AS (
+      SELECT c.*, floor((s + ${shift}) / 86400)::int AS d0, floor((e + ${shift}) / 86400)::int AS d1 FROM c
+    ), span AS (
+      SELECT min(d0) AS lo, max(d1) AS hi FROM b
+    ), day AS (
+      SELECT g.d, CASE WHEN cd.kind IS NOT NULL THEN (cd.kind = 'workday')::int
+                       WHEN extract(isodow FROM DATE '1970-01-01' + g.d) < 6 THEN 1 ELSE 0 END AS working
+      FROM span CROSS JOIN LATERAL generate_series(span.lo, span.hi) AS g(d)
+      LEFT JOIN calendar_days cd ON cd.day = DATE '1970-01-01' + g.d
+    ), idx AS (
+      SELECT d, working, sum(working) OVER (ORDER BY d) AS cum FROM day
+    ), w AS (
+      SELECT b.unit_id, b.redo_count, b.on_time,
+        CASE WHEN b.e < b.s THEN NULL
+             WHEN b.d0 = b.d1 THEN a.working * (b.e - b.s)
+             ELSE a.working * (b.d0 * 86400 + ${eob} - b.s)
+                  + (z.cum - z.working - a.cum) * 86400
+                  + z.working * (b.e - ((b.d1 - 1) * 86400 + ${eob}))
+        END / 86400.0 AS wd
+      FROM b LEFT JOIN idx a ON a.d = b.d0 LEFT JOIN idx z ON z.d = b.d1
+    )
+    SELECT unit_id, count(*)::int AS resolved,
+           count(*) FILTER (WHERE on_time)::int AS on_time,
+           count(*) FILTER (WHERE redo_count > 0)::int AS redone,
+           sum(wd)::float8 AS wd_sum, count(wd)::int AS wd_count
+    FROM w GROUP BY unit_id`.execute(db);
+  return rows;
+}
+
+export interface RatedCounts {
+  unit_id: string;
+  rated: number;
+  satisfied: number;
+}
+
+/** Ratings given in the period (a reopen withdraws a rating), and those of 4 or 5. */
+export async function ratedCounts(db: DbOrTx, p: Period): Promise<RatedCounts[]> {
+  const { rows } = await sql<RatedCounts>`
+    SELECT lead_unit_id AS unit_id, count(*)::int AS rated, count(*) FILTER (WHERE rating >= 4)::int AS satisfied
+    FROM items
+    WHERE rated_at >= ${p.start} AND rated_at < ${p.end} AND rating IS NOT NULL AND lead_unit_id IS NOT NULL
+    GROUP BY lead_unit_id`.execute(db);
+  return rows;
+}
+
+/** Open items (to sign or in progress) past their deadline at `now`, per lead unit. */
+export async function overdueCounts(db: DbOrTx, now: Date): Promise<{ unit_id: string; overdue: number }[]> {
+  const { rows } = await sql<{ unit_id: string; overdue: number }>`
+    SELECT lead_unit_id AS unit_id, count(*)::int AS overdue
+    FROM items
+    WHERE state IN ${OPEN} AND deadline < ${now} AND lead_unit_id IS NOT NULL
+    GROUP BY lead_unit_id`.execute(db);
+  return rows;
+}
+
+export interface YearTotalsRow {
+  meetings_held: number;
+  orders_issued: number;
+  items_registered: number;
+  items_resolved: number;
+  overdue_now: number;
+  red_cards: number;
+}
+
+/** The year's totals in one statement (each a count over an indexed range). */
+export async function yearTotals(db: DbOrTx, year: number, p: Period, now: Date): Promise<YearTotalsRow> {
+  const { rows } = await sql<YearTotalsRow>`
+    SELECT
+      (SELECT count(*) FROM meetings WHERE state = 'held' AND held_at >= ${p.start} AND held_at < ${p.end})::int
+        AS meetings_held,
+      (SELECT count(*) FROM orders WHERE state IN ('issued', 'completed')
+         AND issued_at >= ${p.start} AND issued_at < ${p.end})::int AS orders_issued,
+      (SELECT count(*) FROM items WHERE year = ${year} AND state <> 'draft')::int AS items_registered,
+      (SELECT count(*) FROM items WHERE state = 'closed'
+         AND closed_at >= ${p.start} AND closed_at < ${p.end})::int AS items_resolved,
+      (SELECT count(*) FROM items WHERE state IN ${OPEN} AND deadline < ${now})::int AS overdue_now,
+      (SELECT count(*) FROM item_escalations WHERE level = 'red' AND at >= ${p.start} AND at < ${p.end})::int
+        AS red_cards`.execute(db);
+  return rows[0] as YearTotalsRow;
+}
