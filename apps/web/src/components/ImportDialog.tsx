@@ -91,7 +91,7 @@ export function ImportDialog({
       />
 
       {phase.kind === 'upload' ? (
-        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+        <Space orientation="vertical" style={{ width: '100%' }} size="middle">
           <Space wrap>
             <Typography.Text type="secondary">{t('admin.importDialog.templateHint')}</Typography.Text>
             <Button
@@ -172,7 +172,7 @@ function PreviewBody({
   const { t } = useTranslation();
   const hasErrors = preview.rowsInvalid > 0;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Text>
         {t('admin.importDialog.fileSummary', { name: preview.fileName, rows: preview.rowsTotal })}
       </Typography.Text>

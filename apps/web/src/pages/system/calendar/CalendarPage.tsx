@@ -129,7 +129,7 @@ export function CalendarPage() {
         loading={!doc && detail.isLoading}
       >
         {doc ? (
-          <Space direction="vertical" size="large" style={{ width: '100%' }}>
+          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
             <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
               <Descriptions.Item label={t('admin.calendar.notice')}>
                 {doc.notice || t('admin.calendar.noNotice')}

@@ -14,7 +14,7 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title={t('admin.settings.title')} subtitle={t('admin.settings.subtitle')} />
-      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         {canEdit ? null : <Alert type="info" showIcon title={t('admin.settings.readOnly')} />}
         <DispatchSettingsForm canEdit={canEdit} />
         <CategoryTable canEdit={canEdit} />
