@@ -11,10 +11,9 @@
  * Options (environment): BENCH_DATABASE_URL or DATABASE_URL, BENCH_DURATION (s per round, default 6), BENCH_ROUNDS
  * (default 2), BENCH_CONNECTIONS (default 50), BENCH_USERS (extra users, default 2000). `--write` (or BENCH_WRITE=1) records the results in docs/benchmarks.md.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -24,13 +23,10 @@ import { loadConfig, REPO_ROOT } from '../apps/server/src/config';
 import { buildApp } from '../apps/server/src/http/app';
 import { systemClock } from '../apps/server/src/lib/clock';
 import { hashPassword } from '../apps/server/src/lib/password';
+import { CONNECTIONS, DURATION, type LoadResult, line, measureAll, ROUNDS, say, WARMUP } from './load';
 import { benchPostgres } from './postgres';
 import { baseUrl, constantServer, thinServer } from './servers';
 
-const DURATION = Number(process.env.BENCH_DURATION || 6);
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 2);
-const WARMUP = 2;
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
 const EXTRA_USERS = Number(process.env.BENCH_USERS || 2000);
 const POOL_SIZE = 10;
 const TARGET_RATIO = 0.7;
@@ -39,85 +35,7 @@ const SECOND_START_TARGET_S = 5;
 const DEMO_PASSWORD = 'Bench-Pass-2026!';
 const WRITE = process.argv.includes('--write') || process.env.BENCH_WRITE === '1';
 
-const say = (msg: string) => process.stdout.write(`${msg}\n`);
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
-
-// ---------------------------------------------------------------------------------------------------------------
-// Load generation: autocannon in its own process, so that it does not share the event loop with the servers.
-
-interface LoadResult {
-  rps: number;
-  p50: number;
-  p99: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-}
-
-const autocannonBin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-
-function autocannon(url: string, headers: Record<string, string>, duration: number): Promise<LoadResult> {
-  const args = [autocannonBin, '-c', String(CONNECTIONS), '-d', String(duration), '-j'];
-  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
-  args.push(url);
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`autocannon failed: ${stderr || err.message}`));
-      const r = JSON.parse(stdout) as {
-        requests: { average: number; total: number };
-        latency: { p50: number; p99: number };
-        non2xx: number;
-        errors: number;
-        timeouts: number;
-      };
-      resolve({
-        rps: r.requests.average,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        requests: r.requests.total,
-        non2xx: r.non2xx,
-        errors: r.errors + r.timeouts,
-      });
-    });
-  });
-}
-
-function line(name: string, result: LoadResult): string {
-  const failed = result.non2xx || result.errors ? `   (${result.non2xx} non-2xx, ${result.errors} errors)` : '';
-  return `  ${name.padEnd(28)} ${result.rps.toFixed(0).padStart(7)} req/s   p50 ${result.p50.toFixed(0).padStart(4)} ms   p99 ${result.p99.toFixed(0).padStart(4)} ms${failed}`;
-}
-
-/** Runs every target ROUNDS times, alternating the order, and averages the rounds. */
-async function measureAll<K extends string>(
-  targets: Record<K, { name: string; url: string; headers: Record<string, string> }>,
-): Promise<Record<K, LoadResult>> {
-  const keys = Object.keys(targets) as K[];
-  const runs = new Map<K, LoadResult[]>(keys.map((k) => [k, []]));
-  for (const k of keys) await autocannon(targets[k].url, targets[k].headers, WARMUP);
-  for (let round = 0; round < ROUNDS; round++) {
-    say(`  round ${round + 1}/${ROUNDS}`);
-    for (const k of round % 2 ? [...keys].reverse() : keys) {
-      const result = await autocannon(targets[k].url, targets[k].headers, DURATION);
-      runs.get(k)?.push(result);
-      say(line(targets[k].name, result));
-    }
-  }
-  const mean = (xs: LoadResult[], f: (x: LoadResult) => number) => xs.reduce((a, x) => a + f(x), 0) / xs.length;
-  const sum = (xs: LoadResult[], f: (x: LoadResult) => number) => xs.reduce((a, x) => a + f(x), 0);
-  const out = {} as Record<K, LoadResult>;
-  for (const k of keys) {
-    const xs = runs.get(k) ?? [];
-    out[k] = {
-      rps: mean(xs, (x) => x.rps),
-      p50: mean(xs, (x) => x.p50),
-      p99: mean(xs, (x) => x.p99),
-      requests: sum(xs, (x) => x.requests),
-      non2xx: sum(xs, (x) => x.non2xx),
-      errors: sum(xs, (x) => x.errors),
-    };
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The embedded first start: the real server (`npm start` runs the same main.ts) in a child process.

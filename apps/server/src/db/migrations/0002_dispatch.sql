@@ -135,6 +135,8 @@ CREATE TABLE item_co_units (
   PRIMARY KEY (item_id, unit_id)
 );
 CREATE INDEX item_co_units_unit_idx ON item_co_units (unit_id, item_id);
+-- A unit's open co-unit parts (its queue).
+CREATE INDEX item_co_units_open_idx ON item_co_units (unit_id, item_id) WHERE status = 'open';
 
 -- The timeline: every transition and note, with who, when, from, to.
 CREATE TABLE item_events (

@@ -1,0 +1,87 @@
+/** Load generation shared by the benchmarks: autocannon in its own process, rounds in alternating order. */
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+export const DURATION = Number(process.env.BENCH_DURATION || 6);
+export const ROUNDS = Number(process.env.BENCH_ROUNDS || 2);
+export const WARMUP = 2;
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
+
+export const say = (msg: string) => process.stdout.write(`${msg}\n`);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Load generation: autocannon in its own process, so that it does not share the event loop with the servers.
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+const autocannonBin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+
+export function autocannon(url: string, headers: Record<string, string>, duration: number): Promise<LoadResult> {
+  const args = [autocannonBin, '-c', String(CONNECTIONS), '-d', String(duration), '-j'];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
+  args.push(url);
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`autocannon failed: ${stderr || err.message}`));
+      const r = JSON.parse(stdout) as {
+        requests: { average: number; total: number };
+        latency: { p50: number; p99: number };
+        non2xx: number;
+        errors: number;
+        timeouts: number;
+      };
+      resolve({
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        requests: r.requests.total,
+        non2xx: r.non2xx,
+        errors: r.errors + r.timeouts,
+      });
+    });
+  });
+}
+
+export function line(name: string, result: LoadResult): string {
+  const failed = result.non2xx || result.errors ? `   (${result.non2xx} non-2xx, ${result.errors} errors)` : '';
+  return `  ${name.padEnd(28)} ${result.rps.toFixed(0).padStart(7)} req/s   p50 ${result.p50.toFixed(0).padStart(4)} ms   p99 ${result.p99.toFixed(0).padStart(4)} ms${failed}`;
+}
+
+/** Runs every target ROUNDS times, alternating the order, and averages the rounds. */
+export async function measureAll<K extends string>(
+  targets: Record<K, { name: string; url: string; headers: Record<string, string> }>,
+): Promise<Record<K, LoadResult>> {
+  const keys = Object.keys(targets) as K[];
+  const runs = new Map<K, LoadResult[]>(keys.map((k) => [k, []]));
+  for (const k of keys) await autocannon(targets[k].url, targets[k].headers, WARMUP);
+  for (let round = 0; round < ROUNDS; round++) {
+    say(`  round ${round + 1}/${ROUNDS}`);
+    for (const k of round % 2 ? [...keys].reverse() : keys) {
+      const result = await autocannon(targets[k].url, targets[k].headers, DURATION);
+      runs.get(k)?.push(result);
+      say(line(targets[k].name, result));
+    }
+  }
+  const mean = (xs: LoadResult[], f: (x: LoadResult) => number) => xs.reduce((a, x) => a + f(x), 0) / xs.length;
+  const sum = (xs: LoadResult[], f: (x: LoadResult) => number) => xs.reduce((a, x) => a + f(x), 0);
+  const out = {} as Record<K, LoadResult>;
+  for (const k of keys) {
+    const xs = runs.get(k) ?? [];
+    out[k] = {
+      rps: mean(xs, (x) => x.rps),
+      p50: mean(xs, (x) => x.p50),
+      p99: mean(xs, (x) => x.p99),
+      requests: sum(xs, (x) => x.requests),
+      non2xx: sum(xs, (x) => x.non2xx),
+      errors: sum(xs, (x) => x.errors),
+    };
+  }
+  return out;
+}
