@@ -41,6 +41,18 @@ beforeAll(async () => {
     newPassword: 'Matrix-Root-2026',
   });
   root = first;
+  const office2 = await root.post<{ temporaryPassword: string }>('/api/v1/users', {
+    username: 'matrix.hq',
+    displayName: '矩阵调度员',
+    unitId: office,
+    roles: ['hq_dispatcher'],
+  });
+  const d = await signIn(t.app, 'matrix.hq', office2.body.temporaryPassword);
+  await d.post('/api/v1/auth/password', {
+    currentPassword: office2.body.temporaryPassword,
+    newPassword: 'Matrix-Hq-2026!',
+  });
+  dispatcher = d;
   const rows = await t.database.pool.query<{ code: string; id: string; path: string }>(
     'SELECT code, id, path FROM units',
   );
@@ -80,6 +92,54 @@ const versionOf = async (table: 'users' | 'units', id: string) =>
   (await t.database.pool.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id])).rows[0]
     ?.version ?? 1;
 
+/** A dispatcher of its own (the demo 'hq' changes its password during its own cases). */
+let dispatcher: Client;
+/** An item raised by the office; dispatched to `leadUnitId` (with a PDF attached) unless null. */
+async function makeItem(leadUnitId: string | null) {
+  const created = await dispatcher.post<{ item: { id: string; version: number } }>('/api/v1/items', {
+    title: `矩阵对象事项${next()}`,
+    description: '',
+    category: 'other',
+    source: 'unit_report',
+    priority: 'normal',
+    submit: true,
+  });
+  expect(created.status).toBe(201);
+  const id = created.body.item.id;
+  if (!leadUnitId) return { id, attachmentId: NOBODY };
+  const res = await dispatcher.post<{ item: { id: string } }>(`/api/v1/items/${id}/actions`, {
+    action: 'dispatch',
+    version: created.body.item.version,
+    leadUnitId,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  const up = await uploadPdf(dispatcher, id);
+  expect(up.status).toBe(201);
+  return { id, attachmentId: (up.body as { id: string }).id };
+}
+const itemVersion = async (id: string) =>
+  (await t.database.pool.query<{ version: number }>('SELECT version FROM items WHERE id = $1', [id])).rows[0]
+    ?.version ?? 1;
+async function uploadPdf(c: Client, itemId: string): Promise<{ status: number; body: unknown }> {
+  const boundary = '----matrix';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="材料.pdf"\r\n\r\n%PDF-1.4\n`),
+    Buffer.alloc(100, 0x20),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const res = await c.app.inject({
+    method: 'POST',
+    url: `/api/v1/items/${itemId}/attachments`,
+    headers: {
+      ...(c.auth.cookie ? { cookie: c.auth.cookie } : {}),
+      ...(c.auth.csrf ? { 'x-csrf-token': c.auth.csrf } : {}),
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload,
+  });
+  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
+}
+
 interface Case {
   key: RouteKey;
   variant: 'inside' | 'outside' | 'any';
@@ -92,6 +152,11 @@ interface Case {
   send: (c: Client) => Promise<{ status: number; body: unknown }>;
   /** The same request for an object that does not exist, to compare the refusal with. */
   missing?: (c: Client) => Promise<{ status: number; body: unknown }>;
+  /**
+   * For routes whose answer depends on how the actor stands to the object (a dispatch item's lead unit, its raiser,
+   * the dispatcher) rather than on a scope alone: the expected outcome, written out per case.
+   */
+  expect?: 'allowed' | 'forbidden' | 'hidden';
 }
 
 const NOBODY = '00000000-0000-4000-8000-000000000000';
@@ -240,6 +305,94 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
       any('createBackup', (c) => c.post('/api/v1/system/backups'));
     any('downloadBackup', (c) => c.get(`/api/v1/system/backups/${backupName}`));
 
+    // ---- Dispatch items. "inside": led by the actor's own unit; "outside": led by another unit. ----
+    const isUnitRole = actor.roles.some((r) => r === 'unit_admin' || r === 'unit_staff');
+    const isDispatcher = actor.roles.includes('hq_dispatcher');
+    const readsItems = scopeOf(actor, 'item.read') !== null;
+    const leadIn = unit ? unitOf(unit).id : unitOf('OFFICE').id;
+    const leadOut = unitOf(otherUnit === 'JINJIANG' ? 'DEHUA' : 'ANXI').id;
+    const itemIn = await makeItem(leadIn);
+    const itemOut = await makeItem(leadOut);
+    const pendingItem = await makeItem(null);
+    any('listItems', (c) => c.get('/api/v1/items?view=queue'));
+    any('exportItems', (c) => c.get('/api/v1/items/export?bucket=open'));
+    any('deadlinePreview', (c) => c.get('/api/v1/items/deadline-preview?priority=high'));
+    any('createItem', (c) =>
+      c.post('/api/v1/items', {
+        title: '矩阵事项',
+        description: '',
+        category: 'other',
+        source: 'unit_report',
+        priority: 'normal',
+      }),
+    );
+    for (const [variant, item, lead] of [
+      ['inside', itemIn, leadIn],
+      ['outside', itemOut, leadOut],
+    ] as const) {
+      const obj = { variant, resource: { unitId: lead }, hidden: true } as const;
+      cases.push({
+        key: 'getItem',
+        ...obj,
+        send: (c) => c.get(`/api/v1/items/${item.id}`),
+        missing: (c) => c.get(`/api/v1/items/${NOBODY}`),
+      });
+      cases.push({
+        key: 'itemEvents',
+        ...obj,
+        send: (c) => c.get(`/api/v1/items/${item.id}/events`),
+        missing: (c) => c.get(`/api/v1/items/${NOBODY}/events`),
+      });
+      cases.push({
+        key: 'downloadAttachment',
+        ...obj,
+        send: (c) => c.get(`/api/v1/items/${item.id}/attachments/${item.attachmentId}`),
+        missing: (c) => c.get(`/api/v1/items/${NOBODY}/attachments/${item.attachmentId}`),
+      });
+      // Flag for a meeting: the dispatcher or the lead unit; a leader reads but does not act.
+      const visible = !readsItems
+        ? 'forbidden'
+        : isDispatcher || actor.roles.includes('leader') || variant === 'inside'
+          ? 'visible'
+          : 'hidden';
+      const mayAct = isDispatcher || (isUnitRole && variant === 'inside');
+      cases.push({
+        key: 'itemAction',
+        variant,
+        expect:
+          visible === 'forbidden' ? 'forbidden' : visible === 'hidden' ? 'hidden' : mayAct ? 'allowed' : 'forbidden',
+        send: async (c) =>
+          c.post(`/api/v1/items/${item.id}/actions`, { action: 'flag', version: await itemVersion(item.id) }),
+        missing: (c) => c.post(`/api/v1/items/${NOBODY}/actions`, { action: 'flag', version: 1 }),
+      });
+      cases.push({
+        key: 'uploadAttachment',
+        variant,
+        expect:
+          visible === 'forbidden' ? 'forbidden' : visible === 'hidden' ? 'hidden' : mayAct ? 'allowed' : 'forbidden',
+        send: (c) => uploadPdf(c, item.id),
+        missing: (c) => uploadPdf(c, NOBODY),
+      });
+    }
+    // Editing before dispatch: whoever raised it (the office here) or the dispatcher.
+    cases.push({
+      key: 'updateItem',
+      variant: 'outside',
+      expect: !readsItems
+        ? 'forbidden'
+        : isDispatcher
+          ? 'allowed'
+          : actor.roles.includes('leader')
+            ? 'forbidden'
+            : 'hidden',
+      send: async (c) =>
+        c.patch(`/api/v1/items/${pendingItem.id}`, {
+          version: await itemVersion(pendingItem.id),
+          title: `改${next()}`,
+        }),
+      missing: (c) => c.patch(`/api/v1/items/${NOBODY}`, { version: 1, title: 'x' }),
+    });
+
     for (const { variant, u } of users) {
       const resource = { unitId: u.unitId, unitPath: u.unitPath, ownerUserId: u.id };
       const obj = { variant, resource, hidden: true } as const;
@@ -308,6 +461,21 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
     const outcomes: string[] = [];
     for (const c of cases) {
       covered.add(c.key);
+      if (c.expect) {
+        const res = await c.send(me);
+        const label = `${username} ${c.key} (${c.variant}) → ${res.status} (expected ${c.expect})`;
+        outcomes.push(label);
+        if (c.expect === 'allowed') {
+          expect(res.status, label + JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
+          expect(res.status, label + JSON.stringify(res.body)).toBeLessThan(300);
+        } else if (c.expect === 'forbidden') {
+          expect(res.status, label + JSON.stringify(res.body)).toBe(403);
+        } else {
+          expect(res.status, label).toBe(404);
+          if (c.missing) expect(res.body, label).toEqual((await c.missing(me)).body);
+        }
+        continue;
+      }
       const route = routes[c.key];
       const permission = route.permission as Permission | null;
       const reachable = permission === null || scopeOf(actor, permission) !== null;
