@@ -14,6 +14,7 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 
 const LoginPage = page(() => import('./pages/auth/login/LoginPage'), 'LoginPage');
 const ChangePasswordPage = page(() => import('./pages/auth/change-password/ChangePasswordPage'), 'ChangePasswordPage');
+const ItemDetailPage = page(() => import('./pages/dispatch/item/ItemDetailPage'), 'ItemDetailPage');
 
 /** One page per menu entry; the route's permission is the menu entry's (contracts/permissions.ts MENU). */
 const PAGES: Record<MenuKey, ComponentType> = {
@@ -57,6 +58,14 @@ export function AppRoutes() {
                 />
               );
             })}
+            <Route
+              path="/dispatch/items/:id"
+              element={
+                <RequirePermission permission="item.read">
+                  <ItemDetailPage />
+                </RequirePermission>
+              }
+            />
             <Route path="/403" element={<ForbiddenPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
