@@ -14,6 +14,8 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 
 const LoginPage = page(() => import('./pages/auth/login/LoginPage'), 'LoginPage');
 const ChangePasswordPage = page(() => import('./pages/auth/change-password/ChangePasswordPage'), 'ChangePasswordPage');
+const OrderDetailPage = page(() => import('./pages/dispatch/orders/OrderDetailPage'), 'OrderDetailPage');
+const MeetingDetailPage = page(() => import('./pages/dispatch/meetings/MeetingDetailPage'), 'MeetingDetailPage');
 const ItemDetailPage = page(() => import('./pages/dispatch/item/ItemDetailPage'), 'ItemDetailPage');
 
 /** One page per menu entry; the route's permission is the menu entry's (contracts/permissions.ts MENU). */
@@ -23,6 +25,8 @@ const PAGES: Record<MenuKey, ComponentType> = {
   board: page(() => import('./pages/dispatch/board/BoardPage'), 'BoardPage'),
   items: page(() => import('./pages/dispatch/items/ItemsPage'), 'ItemsPage'),
   supervision: page(() => import('./pages/dispatch/supervision/SupervisionPage'), 'SupervisionPage'),
+  orders: page(() => import('./pages/dispatch/orders/OrdersPage'), 'OrdersPage'),
+  meetings: page(() => import('./pages/dispatch/meetings/MeetingsPage'), 'MeetingsPage'),
   calendar: page(() => import('./pages/system/calendar/CalendarPage'), 'CalendarPage'),
   settings: page(() => import('./pages/system/settings/SettingsPage'), 'SettingsPage'),
   units: page(() => import('./pages/org/units/UnitsPage'), 'UnitsPage'),
@@ -63,6 +67,22 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="item.read">
                   <ItemDetailPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/dispatch/orders/:id"
+              element={
+                <RequirePermission permission="order.read">
+                  <OrderDetailPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/dispatch/meetings/:id"
+              element={
+                <RequirePermission permission="meeting.read">
+                  <MeetingDetailPage />
                 </RequirePermission>
               }
             />

@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   CloudDownloadOutlined,
   ControlOutlined,
+  FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
@@ -14,6 +15,7 @@ import {
   MenuUnfoldOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -38,6 +40,8 @@ const ICONS: Record<MenuKey, ReactNode> = {
   board: <ControlOutlined aria-hidden />,
   items: <OrderedListOutlined aria-hidden />,
   supervision: <AlertOutlined aria-hidden />,
+  orders: <FileTextOutlined aria-hidden />,
+  meetings: <ScheduleOutlined aria-hidden />,
   calendar: <CalendarOutlined aria-hidden />,
   settings: <SettingOutlined aria-hidden />,
   units: <ApartmentOutlined aria-hidden />,
@@ -52,7 +56,7 @@ const ICONS: Record<MenuKey, ReactNode> = {
 /** Menu sections; an empty section is not shown. */
 const GROUPS: { key: 'groupDispatch' | 'groupOrg' | 'groupSystem' | 'groupMe' | null; entries: MenuKey[] }[] = [
   { key: null, entries: ['home'] },
-  { key: 'groupDispatch', entries: ['queue', 'board', 'items', 'supervision'] },
+  { key: 'groupDispatch', entries: ['queue', 'board', 'items', 'supervision', 'orders', 'meetings'] },
   { key: 'groupOrg', entries: ['units', 'users', 'roles'] },
   { key: 'groupSystem', entries: ['audit', 'backup', 'calendar', 'settings'] },
   { key: 'groupMe', entries: ['tokens', 'profile'] },

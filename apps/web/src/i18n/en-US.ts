@@ -1,11 +1,13 @@
 import { adminEn } from './modules/admin';
 import { dispatchEn } from './modules/dispatch';
 import { notifyEn } from './modules/notify';
+import { ordersEn } from './modules/orders';
 import type { Messages } from './zh-CN';
 
 /** English. Typed as `Messages`, so a key missing here (or one zh-CN lacks) fails the build. */
 export const enUS: Messages = {
   dispatch: dispatchEn,
+  orders: ordersEn,
   admin: adminEn,
   notify: notifyEn,
   app: {

@@ -5,9 +5,11 @@
 import { adminZh } from './modules/admin';
 import { dispatchZh } from './modules/dispatch';
 import { notifyZh } from './modules/notify';
+import { ordersZh } from './modules/orders';
 
 export const zhCN = {
   dispatch: dispatchZh,
+  orders: ordersZh,
   admin: adminZh,
   notify: notifyZh,
   app: {
