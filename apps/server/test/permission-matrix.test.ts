@@ -53,6 +53,16 @@ beforeAll(async () => {
     newPassword: 'Matrix-Hq-2026!',
   });
   dispatcher = d;
+  const exported = await t.app.inject({
+    method: 'GET',
+    url: '/api/v1/calendar/export',
+    headers: { cookie: root.auth.cookie as string },
+  });
+  expect(exported.statusCode).toBe(200);
+  calendarXlsx = exported.rawPayload;
+  const rootImport = await uploadFile(root, '/api/v1/imports/calendar', 'calendar.xlsx', calendarXlsx);
+  expect(rootImport.status, JSON.stringify(rootImport.body)).toBe(201);
+  rootImportId = (rootImport.body as { id: string }).id;
   const rows = await t.database.pool.query<{ code: string; id: string; path: string }>(
     'SELECT code, id, path FROM units',
   );
@@ -92,6 +102,9 @@ const versionOf = async (table: 'users' | 'units', id: string) =>
   (await t.database.pool.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id])).rows[0]
     ?.version ?? 1;
 
+let calendarXlsx: Buffer;
+let rootImportId: string;
+
 /** A dispatcher of its own (the demo 'hq' changes its password during its own cases). */
 let dispatcher: Client;
 /** An item raised by the office; dispatched to `leadUnitId` (with a PDF attached) unless null. */
@@ -120,16 +133,29 @@ async function makeItem(leadUnitId: string | null) {
 const itemVersion = async (id: string) =>
   (await t.database.pool.query<{ version: number }>('SELECT version FROM items WHERE id = $1', [id])).rows[0]
     ?.version ?? 1;
-async function uploadPdf(c: Client, itemId: string): Promise<{ status: number; body: unknown }> {
+const uploadPdf = (c: Client, itemId: string) =>
+  uploadFile(
+    c,
+    `/api/v1/items/${itemId}/attachments`,
+    '材料.pdf',
+    Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 0x20)]),
+  );
+
+async function uploadFile(
+  c: Client,
+  url: string,
+  name: string,
+  bytes: Buffer,
+): Promise<{ status: number; body: unknown }> {
   const boundary = '----matrix';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="材料.pdf"\r\n\r\n%PDF-1.4\n`),
-    Buffer.alloc(100, 0x20),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\n`),
+    bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   const res = await c.app.inject({
     method: 'POST',
-    url: `/api/v1/items/${itemId}/attachments`,
+    url,
     headers: {
       ...(c.auth.cookie ? { cookie: c.auth.cookie } : {}),
       ...(c.auth.csrf ? { 'x-csrf-token': c.auth.csrf } : {}),
@@ -374,6 +400,81 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
         missing: (c) => uploadPdf(c, NOBODY),
       });
     }
+    // ---- Settings, dictionaries, the calendar, imports. ----
+    any('getDispatchSettings', (c) => c.get('/api/v1/settings/dispatch'));
+    any('updateDispatchSettings', async (c) => {
+      const current = (await root.get<{ settings: unknown; version: number }>('/api/v1/settings/dispatch')).body;
+      return c.put('/api/v1/settings/dispatch', { settings: current.settings, version: current.version });
+    });
+    any('listDictionary', (c) => c.get('/api/v1/dictionaries/item_category'));
+    any('createDictEntry', (c) =>
+      c.post('/api/v1/dictionaries/item_category', { code: `matrix_${next()}`, nameZh: '矩阵类别', nameEn: 'Matrix' }),
+    );
+    const entry = (
+      await root.post<{ id: string }>('/api/v1/dictionaries/item_category', {
+        code: `matrix_e${next()}`,
+        nameZh: '矩阵',
+        nameEn: 'Matrix',
+      })
+    ).body;
+    any('updateDictEntry', async (c) => {
+      const row = await t.database.pool.query<{ version: number }>(
+        'SELECT version FROM dictionary_entries WHERE id = $1',
+        [entry.id],
+      );
+      return c.patch(`/api/v1/dictionaries/item_category/${entry.id}`, {
+        version: row.rows[0]?.version ?? 1,
+        nameEn: `Matrix ${next()}`,
+      });
+    });
+    any('listCalendarYears', (c) => c.get('/api/v1/calendar'));
+    any('getCalendarYear', (c) => c.get('/api/v1/calendar/2025'));
+    any('exportCalendar', (c) => c.get('/api/v1/calendar/export'));
+    any('putCalendarYear', (c) => c.put(`/api/v1/calendar/${2040 + next()}`, { notice: '矩阵测试', days: [] }));
+    const managesCalendar = scopeOf(actor, 'calendar.manage') !== null;
+    cases.push({
+      key: 'importTemplate',
+      variant: 'any',
+      expect: managesCalendar ? 'allowed' : 'forbidden',
+      send: (c) => c.get('/api/v1/imports/templates/calendar'),
+    });
+    const own = managesCalendar
+      ? await uploadFile(me, '/api/v1/imports/calendar', 'calendar.xlsx', calendarXlsx)
+      : null;
+    cases.push({
+      key: 'previewImport',
+      variant: 'any',
+      expect: managesCalendar ? 'allowed' : 'forbidden',
+      send: (c) => uploadFile(c, '/api/v1/imports/calendar', 'calendar.xlsx', calendarXlsx),
+    });
+    // An import belongs to whoever uploaded it: one's own is readable, anyone else's answers like a missing one.
+    const importOf = (mine: boolean) => (mine && own ? (own.body as { id: string }).id : rootImportId);
+    for (const mine of managesCalendar ? [true, false] : [false]) {
+      const expectation = mine ? 'allowed' : 'hidden';
+      const variant = mine ? 'inside' : 'outside';
+      cases.push({
+        key: 'getImport',
+        variant,
+        expect: expectation,
+        send: (c) => c.get(`/api/v1/imports/${importOf(mine)}`),
+        missing: (c) => c.get(`/api/v1/imports/${NOBODY}`),
+      });
+      cases.push({
+        key: 'importErrors',
+        variant,
+        expect: expectation,
+        send: (c) => c.get(`/api/v1/imports/${importOf(mine)}/errors`),
+        missing: (c) => c.get(`/api/v1/imports/${NOBODY}/errors`),
+      });
+      cases.push({
+        key: 'commitImport',
+        variant,
+        expect: expectation,
+        send: (c) => c.post(`/api/v1/imports/${importOf(mine)}/commit`),
+        missing: (c) => c.post(`/api/v1/imports/${NOBODY}/commit`),
+      });
+    }
+
     // Editing before dispatch: whoever raised it (the office here) or the dispatcher.
     cases.push({
       key: 'updateItem',
