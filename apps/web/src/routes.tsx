@@ -27,6 +27,7 @@ const PAGES: Record<MenuKey, ComponentType> = {
   supervision: page(() => import('./pages/dispatch/supervision/SupervisionPage'), 'SupervisionPage'),
   orders: page(() => import('./pages/dispatch/orders/OrdersPage'), 'OrdersPage'),
   meetings: page(() => import('./pages/dispatch/meetings/MeetingsPage'), 'MeetingsPage'),
+  metrics: page(() => import('./pages/dispatch/metrics/MetricsPage'), 'MetricsPage'),
   calendar: page(() => import('./pages/system/calendar/CalendarPage'), 'CalendarPage'),
   settings: page(() => import('./pages/system/settings/SettingsPage'), 'SettingsPage'),
   units: page(() => import('./pages/org/units/UnitsPage'), 'UnitsPage'),

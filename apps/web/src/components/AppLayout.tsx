@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CloudDownloadOutlined,
   ControlOutlined,
@@ -42,6 +43,7 @@ const ICONS: Record<MenuKey, ReactNode> = {
   supervision: <AlertOutlined aria-hidden />,
   orders: <FileTextOutlined aria-hidden />,
   meetings: <ScheduleOutlined aria-hidden />,
+  metrics: <BarChartOutlined aria-hidden />,
   calendar: <CalendarOutlined aria-hidden />,
   settings: <SettingOutlined aria-hidden />,
   units: <ApartmentOutlined aria-hidden />,
@@ -56,7 +58,7 @@ const ICONS: Record<MenuKey, ReactNode> = {
 /** Menu sections; an empty section is not shown. */
 const GROUPS: { key: 'groupDispatch' | 'groupOrg' | 'groupSystem' | 'groupMe' | null; entries: MenuKey[] }[] = [
   { key: null, entries: ['home'] },
-  { key: 'groupDispatch', entries: ['queue', 'board', 'items', 'supervision', 'orders', 'meetings'] },
+  { key: 'groupDispatch', entries: ['queue', 'board', 'items', 'supervision', 'orders', 'meetings', 'metrics'] },
   { key: 'groupOrg', entries: ['units', 'users', 'roles'] },
   { key: 'groupSystem', entries: ['audit', 'backup', 'calendar', 'settings'] },
   { key: 'groupMe', entries: ['tokens', 'profile'] },

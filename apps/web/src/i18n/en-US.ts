@@ -1,5 +1,6 @@
 import { adminEn } from './modules/admin';
 import { dispatchEn } from './modules/dispatch';
+import { metricsEn } from './modules/metrics';
 import { notifyEn } from './modules/notify';
 import { ordersEn } from './modules/orders';
 import type { Messages } from './zh-CN';
@@ -7,6 +8,7 @@ import type { Messages } from './zh-CN';
 /** English. Typed as `Messages`, so a key missing here (or one zh-CN lacks) fails the build. */
 export const enUS: Messages = {
   dispatch: dispatchEn,
+  metrics: metricsEn,
   orders: ordersEn,
   admin: adminEn,
   notify: notifyEn,

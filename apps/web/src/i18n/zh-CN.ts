@@ -4,11 +4,13 @@
  */
 import { adminZh } from './modules/admin';
 import { dispatchZh } from './modules/dispatch';
+import { metricsZh } from './modules/metrics';
 import { notifyZh } from './modules/notify';
 import { ordersZh } from './modules/orders';
 
 export const zhCN = {
   dispatch: dispatchZh,
+  metrics: metricsZh,
   orders: ordersZh,
   admin: adminZh,
   notify: notifyZh,

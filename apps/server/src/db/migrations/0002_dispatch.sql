@@ -119,6 +119,8 @@ CREATE INDEX items_category_idx ON items (category, created_at DESC);
 CREATE INDEX items_enterprise_idx ON items (enterprise_id) WHERE enterprise_id IS NOT NULL;
 CREATE INDEX items_search_idx ON items USING gin (title gin_trgm_ops);
 -- Delivery metrics (docs/metrics.md): each figure is a range scan over its period column, covering what it counts.
+CREATE INDEX items_dispatched_idx ON items (dispatched_at) INCLUDE (lead_unit_id, urge_count, id)
+  WHERE dispatched_at IS NOT NULL;
 CREATE INDEX items_signed_idx ON items (signed_at) INCLUDE (lead_unit_id, sign_by) WHERE signed_at IS NOT NULL;
 CREATE INDEX items_closed_idx ON items (closed_at) INCLUDE (lead_unit_id, dispatched_at, resolved_at, deadline, redo_count)
   WHERE state = 'closed';

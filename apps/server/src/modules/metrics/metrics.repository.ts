@@ -44,25 +44,20 @@ export interface ReceivedCounts {
 }
 
 /**
- * Received: (item, unit) pairs with a dispatch to the unit in the period (a timeline fact, so a later return or
- * redispatch does not rewrite the past). Urged: of those, the ones urged while the unit held them (an urge names the
- * lead unit of the moment) at or after that dispatch.
+ * Received: items dispatched to the unit in the period that it still leads (a return (退单) hands the item back,
+ * clears its dispatch and it counts for the unit it is dispatched to next). Urged: of those, the ones urged while
+ * the unit held them (an urge names the lead unit of the moment) after that dispatch — probed through the urge
+ * index only for items whose urge counter is non-zero.
  */
 export async function receivedCounts(db: DbOrTx, p: Period): Promise<ReceivedCounts[]> {
   const { rows } = await sql<ReceivedCounts>`
-    WITH d AS (
-      SELECT e.item_id, (e.data ->> 'leadUnitId')::uuid AS unit_id, min(e.at) AS at
-      FROM item_events e
-      WHERE e.action = 'dispatch' AND e.at >= ${p.start} AND e.at < ${p.end}
-      GROUP BY 1, 2
-    ), urged AS (
-      SELECT DISTINCT d.item_id, d.unit_id
-      FROM d JOIN item_urges u ON u.item_id = d.item_id AND u.unit_id = d.unit_id AND u.at >= d.at
-    )
-    SELECT d.unit_id, count(*)::int AS received, count(urged.item_id)::int AS urged
-    FROM d LEFT JOIN urged ON urged.item_id = d.item_id AND urged.unit_id = d.unit_id
-    WHERE d.unit_id IS NOT NULL
-    GROUP BY d.unit_id`.execute(db);
+    SELECT i.lead_unit_id AS unit_id, count(*)::int AS received,
+           count(*) FILTER (WHERE i.urge_count > 0 AND EXISTS (
+             SELECT 1 FROM item_urges u
+             WHERE u.item_id = i.id AND u.unit_id = i.lead_unit_id AND u.at >= i.dispatched_at))::int AS urged
+    FROM items i
+    WHERE i.dispatched_at >= ${p.start} AND i.dispatched_at < ${p.end} AND i.lead_unit_id IS NOT NULL
+    GROUP BY i.lead_unit_id`.execute(db);
   return rows;
 }
 
