@@ -14,6 +14,7 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 
 const LoginPage = page(() => import('./pages/auth/login/LoginPage'), 'LoginPage');
 const ChangePasswordPage = page(() => import('./pages/auth/change-password/ChangePasswordPage'), 'ChangePasswordPage');
+const NotificationsPage = page(() => import('./pages/me/notifications/NotificationsPage'), 'NotificationsPage');
 const OrderDetailPage = page(() => import('./pages/dispatch/orders/OrderDetailPage'), 'OrderDetailPage');
 const MeetingDetailPage = page(() => import('./pages/dispatch/meetings/MeetingDetailPage'), 'MeetingDetailPage');
 const ItemDetailPage = page(() => import('./pages/dispatch/item/ItemDetailPage'), 'ItemDetailPage');
@@ -30,6 +31,7 @@ const PAGES: Record<MenuKey, ComponentType> = {
   metrics: page(() => import('./pages/dispatch/metrics/MetricsPage'), 'MetricsPage'),
   calendar: page(() => import('./pages/system/calendar/CalendarPage'), 'CalendarPage'),
   settings: page(() => import('./pages/system/settings/SettingsPage'), 'SettingsPage'),
+  webhooks: page(() => import('./pages/system/webhooks/WebhooksPage'), 'WebhooksPage'),
   units: page(() => import('./pages/org/units/UnitsPage'), 'UnitsPage'),
   users: page(() => import('./pages/org/users/UsersPage'), 'UsersPage'),
   roles: page(() => import('./pages/org/roles/RolesPage'), 'RolesPage'),
@@ -87,6 +89,7 @@ export function AppRoutes() {
                 </RequirePermission>
               }
             />
+            <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="/403" element={<ForbiddenPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

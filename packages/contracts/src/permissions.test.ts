@@ -108,6 +108,7 @@ describe('menu', () => {
       'backup',
       'calendar',
       'settings',
+      'webhooks',
       'tokens',
       'profile',
     ]);
@@ -121,6 +122,7 @@ describe('menu', () => {
       'users',
       'roles',
       'audit',
+      'webhooks',
       'tokens',
       'profile',
     ]);

@@ -229,6 +229,7 @@ export const MENU = [
   { key: 'backup', path: '/system/backup', permission: 'system.backup' },
   { key: 'calendar', path: '/system/calendar', permission: 'calendar.manage' },
   { key: 'settings', path: '/system/settings', permission: 'settings.manage' },
+  { key: 'webhooks', path: '/system/webhooks', permission: 'webhook.manage' },
   { key: 'tokens', path: '/me/tokens', permission: 'token.manage' },
   { key: 'profile', path: '/me', permission: null },
 ] as const satisfies readonly { key: string; path: string; permission: Permission | null }[];

@@ -9,7 +9,9 @@
  * locked right now are skipped and caught by the next sweep, so the sweep never waits on a request.
  *
  * Every branch's predicate matches a partial index of migration 0002 (items_open_yellow_idx,
- * items_open_deadline_idx, items_sign_by_idx), so a sweep reads only the open items that are due.
+ * items_open_deadline_idx, items_sign_by_idx), so a sweep reads only the open items that are due; the claimed ids
+ * reach the UPDATE as an array (`id = ANY(ARRAY(…))`) so that it goes through the primary key instead of a hash
+ * join over the whole table.
  */
 import type { Role } from '@zaitun/contracts';
 import { type RawBuilder, sql } from 'kysely';
@@ -51,7 +53,7 @@ async function lightBranch(tx: Tx, b: Branch, now: Date): Promise<{ items: numbe
     WITH due AS (
       SELECT i.id FROM items i WHERE ${b.where} FOR UPDATE SKIP LOCKED
     ), hit AS (
-      UPDATE items i SET ${b.set} FROM due WHERE i.id = due.id
+      UPDATE items i SET ${b.set} FROM due WHERE i.id = due.id AND i.id = ANY(ARRAY(SELECT id FROM due))
       RETURNING i.id AS item_id, i.lead_unit_id AS unit_id,
         'item:' || i.id::text || ':' || ${b.keyPart} || ':' || ${EPOCH_MS(`i.${b.instant}`)} AS dedupe_key,
         jsonb_build_object('number', ${ITEM_NUMBER}, 'title', i.title) AS params
@@ -80,7 +82,7 @@ async function escalationBranch(tx: Tx, now: Date): Promise<EscalatedRow[]> {
   const { rows } = await sql<EscalatedRow>`
     WITH due AS (
       SELECT i.id, i.escalation AS prev_level FROM items i
-      WHERE ${CLOCK_STATES} AND i.deadline <= ${now}
+      WHERE ${CLOCK_STATES} AND i.deadline <= ${now} AND i.escalation IS DISTINCT FROM 'red'
         AND ((i.escalate_red_at <= ${now} AND i.escalation IS DISTINCT FROM 'red')
           OR (i.escalate_yellow_at <= ${now} AND i.escalation IS NULL))
       FOR UPDATE SKIP LOCKED
@@ -88,7 +90,7 @@ async function escalationBranch(tx: Tx, now: Date): Promise<EscalatedRow[]> {
       UPDATE items i
       SET escalation = CASE WHEN i.escalate_red_at <= ${now} THEN 'red' ELSE 'yellow' END,
           version = i.version + 1, updated_at = ${now}
-      FROM due WHERE i.id = due.id
+      FROM due WHERE i.id = due.id AND i.id = ANY(ARRAY(SELECT id FROM due))
       RETURNING i.id AS item_id, i.lead_unit_id AS unit_id, i.escalation AS level, due.prev_level, i.state,
         'item:' || i.id::text || ':auto_escalate:' || i.escalation || ':' || ${EPOCH_MS('i.deadline')} AS dedupe_key,
         jsonb_build_object('number', ${ITEM_NUMBER}, 'title', i.title, 'level', i.escalation) AS params

@@ -17,6 +17,7 @@ import {
   OrderedListOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  RobotOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -34,6 +35,7 @@ import { Brand } from './Brand';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ContentSpin } from './FullPageSpin';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 const ICONS: Record<MenuKey, ReactNode> = {
   home: <HomeOutlined aria-hidden />,
@@ -46,6 +48,7 @@ const ICONS: Record<MenuKey, ReactNode> = {
   metrics: <BarChartOutlined aria-hidden />,
   calendar: <CalendarOutlined aria-hidden />,
   settings: <SettingOutlined aria-hidden />,
+  webhooks: <RobotOutlined aria-hidden />,
   units: <ApartmentOutlined aria-hidden />,
   users: <TeamOutlined aria-hidden />,
   roles: <SafetyCertificateOutlined aria-hidden />,
@@ -60,7 +63,7 @@ const GROUPS: { key: 'groupDispatch' | 'groupOrg' | 'groupSystem' | 'groupMe' | 
   { key: null, entries: ['home'] },
   { key: 'groupDispatch', entries: ['queue', 'board', 'items', 'supervision', 'orders', 'meetings', 'metrics'] },
   { key: 'groupOrg', entries: ['units', 'users', 'roles'] },
-  { key: 'groupSystem', entries: ['audit', 'backup', 'calendar', 'settings'] },
+  { key: 'groupSystem', entries: ['audit', 'backup', 'calendar', 'settings', 'webhooks'] },
   { key: 'groupMe', entries: ['tokens', 'profile'] },
 ];
 
@@ -169,6 +172,7 @@ export function AppLayout() {
           />
           <span className="app-header-title">{t('app.name')}</span>
           <span className="app-header-spacer" />
+          <NotificationBell />
           <LanguageSwitch />
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
             <Button type="text" className="app-user-button" aria-label={`${t('header.userMenu')} ${me.displayName}`}>
