@@ -400,6 +400,10 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
         missing: (c) => uploadPdf(c, NOBODY),
       });
     }
+    // ---- Metrics: every unit reads the whole (published) table; firms and institutes are refused. ----
+    any('unitMetrics', (c) => c.get('/api/v1/metrics/units?from=2026-03-01&to=2026-03-31'));
+    any('unitMetricsExport', (c) => c.get('/api/v1/metrics/units/export?from=2026-03-01&to=2026-03-31'));
+    any('yearTotals', (c) => c.get('/api/v1/metrics/year?year=2026'));
     // ---- Settings, dictionaries, the calendar, imports. ----
     any('getDispatchSettings', (c) => c.get('/api/v1/settings/dispatch'));
     any('updateDispatchSettings', async (c) => {
