@@ -23,6 +23,8 @@ let unitIds: Map<string, { id: string; path: string }>;
 let backupName: string;
 let seq = 0;
 const next = () => ++seq;
+/** Years the calendar cases write (the contract's years end at 2100: a counter of their own, not `next`). */
+let calendarYear = 2040;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -98,7 +100,10 @@ async function makeUnit() {
     .rows[0]?.path;
   return { id: res.body.id, unitId: res.body.id, unitPath: path as string };
 }
-const versionOf = async (table: 'users' | 'units', id: string) =>
+const versionOf = async (
+  table: 'users' | 'units' | 'orders' | 'meetings' | 'meeting_agenda' | 'unit_webhooks',
+  id: string,
+) =>
   (await t.database.pool.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id])).rows[0]
     ?.version ?? 1;
 
@@ -107,8 +112,8 @@ let rootImportId: string;
 
 /** A dispatcher of its own (the demo 'hq' changes its password during its own cases). */
 let dispatcher: Client;
-/** An item raised by the office; dispatched to `leadUnitId` (with a PDF attached) unless null. */
-async function makeItem(leadUnitId: string | null) {
+/** An item raised by the office; dispatched to `leadUnitId` (with a PDF attached unless `attach` is false) unless null. */
+async function makeItem(leadUnitId: string | null, attach = true) {
   const created = await dispatcher.post<{ item: { id: string; version: number } }>('/api/v1/items', {
     title: `矩阵对象事项${next()}`,
     description: '',
@@ -126,6 +131,7 @@ async function makeItem(leadUnitId: string | null) {
     leadUnitId,
   });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
+  if (!attach) return { id, attachmentId: NOBODY };
   const up = await uploadPdf(dispatcher, id);
   expect(up.status).toBe(201);
   return { id, attachmentId: (up.body as { id: string }).id };
@@ -133,6 +139,57 @@ async function makeItem(leadUnitId: string | null) {
 const itemVersion = async (id: string) =>
   (await t.database.pool.query<{ version: number }>('SELECT version FROM items WHERE id = $1', [id])).rows[0]
     ?.version ?? 1;
+/** An assignment order of the office holding one item dispatched to `leadUnitId` (its one addressee); a draft unless `issue`. */
+async function makeOrder(leadUnitId: string, issue: boolean) {
+  const item = await makeItem(leadUnitId, false);
+  const created = await dispatcher.post<{ order: { id: string; version: number } }>('/api/v1/orders', {
+    title: `矩阵交办单${next()}`,
+    feedbackDue: '2030-12-31',
+    itemIds: [item.id],
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const { id, version } = created.body.order;
+  if (issue) {
+    const res = await dispatcher.post(`/api/v1/orders/${id}/actions`, { action: 'issue', version });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+  return id;
+}
+/** A planned meeting attended by `unitId` alone, with `entries` manual agenda entries (their ids returned). */
+async function makeMeeting(unitId: string, entries: number) {
+  const created = await dispatcher.post<{ meeting: { id: string } }>('/api/v1/meetings', {
+    type: 'special',
+    title: `矩阵调度会${next()}`,
+    heldAt: '2030-06-03T15:00:00+08:00',
+    attendingUnitIds: [unitId],
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const id = created.body.meeting.id;
+  const entryIds: string[] = [];
+  for (let i = 0; i < entries; i++) {
+    const topic = `矩阵议题${next()}`;
+    const res = await dispatcher.post<{ agenda: { id: string; topic: string }[] }>(`/api/v1/meetings/${id}/agenda`, {
+      version: await versionOf('meetings', id),
+      topic,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    entryIds.push((res.body.agenda.find((e) => e.topic === topic) as { id: string }).id);
+  }
+  return { id, entryIds };
+}
+const webhookBody = (unitId: string) => ({
+  unitId,
+  kind: 'dingtalk',
+  name: `矩阵机器人${next()}`,
+  // Loopback http is allowed; nothing listens on port 9 (nothing is expected to arrive).
+  url: 'http://127.0.0.1:9/robot/send?access_token=matrix0000',
+});
+/** A group robot of a unit, added by the system admin. */
+async function makeWebhook(unitId: string) {
+  const res = await root.post<{ id: string }>('/api/v1/webhooks', webhookBody(unitId));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id;
+}
 const uploadPdf = (c: Client, itemId: string) =>
   uploadFile(
     c,
@@ -169,6 +226,8 @@ async function uploadFile(
 interface Case {
   key: RouteKey;
   variant: 'inside' | 'outside' | 'any';
+  /** Which object or action, when a route is tried more than once per variant (shown in the label). */
+  object?: string;
   /** The object the policy judges; undefined: the route as a whole. */
   resource?: ScopedResource;
   /** Extra grant rule (roles). */
@@ -434,7 +493,7 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
     any('listCalendarYears', (c) => c.get('/api/v1/calendar'));
     any('getCalendarYear', (c) => c.get('/api/v1/calendar/2025'));
     any('exportCalendar', (c) => c.get('/api/v1/calendar/export'));
-    any('putCalendarYear', (c) => c.put(`/api/v1/calendar/${2040 + next()}`, { notice: '矩阵测试', days: [] }));
+    any('putCalendarYear', (c) => c.put(`/api/v1/calendar/${++calendarYear}`, { notice: '矩阵测试', days: [] }));
     const managesCalendar = scopeOf(actor, 'calendar.manage') !== null;
     cases.push({
       key: 'importTemplate',
@@ -478,6 +537,243 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
         missing: (c) => c.post(`/api/v1/imports/${NOBODY}/commit`),
       });
     }
+
+    // ---- Assignment orders. "inside": addressed to the actor's unit (the lead unit of its one item, as for the
+    // items above); "outside": addressed to another unit. A unit sees an order once it is issued and addressed to
+    // it; issuing and withdrawing are the dispatcher's (order.write); confirming is an addressee's, for its unit. ----
+    const orderScope = scopeOf(actor, 'order.read');
+    const writesOrders = scopeOf(actor, 'order.write') !== null;
+    any('listOrders', (c) => c.get('/api/v1/orders'));
+    any('orderCandidates', (c) => c.get('/api/v1/orders/candidates'));
+    any('createOrder', (c) => c.post('/api/v1/orders', { title: `矩阵交办单${next()}` }));
+    for (const [variant, lead] of [
+      ['inside', leadIn],
+      ['outside', leadOut],
+    ] as const) {
+      const issued = await makeOrder(lead, true);
+      const toWithdraw = await makeOrder(lead, true);
+      const draft = await makeOrder(lead, false);
+      const toIssue = await makeOrder(lead, false);
+      const orderVersion = (id: string) => versionOf('orders', id);
+      const act = (id: string, action: string) => async (c: Client) =>
+        c.post(`/api/v1/orders/${id}/actions`, { action, version: await orderVersion(id), reason: '矩阵测试' });
+      const missingAct = (action: string) => (c: Client) =>
+        c.post(`/api/v1/orders/${NOBODY}/actions`, { action, version: 1, reason: '矩阵测试' });
+      cases.push({
+        key: 'getOrder',
+        variant,
+        object: 'issued',
+        resource: { unitId: lead },
+        hidden: true,
+        send: (c) => c.get(`/api/v1/orders/${issued}`),
+        missing: (c) => c.get(`/api/v1/orders/${NOBODY}`),
+      });
+      // A draft is the office's own: a unit does not see it even when it is to be addressed to it.
+      const draftSeen = orderScope === null ? 'forbidden' : orderScope === 'all' ? 'allowed' : 'hidden';
+      cases.push({
+        key: 'getOrder',
+        variant,
+        object: 'draft',
+        expect: draftSeen,
+        send: (c) => c.get(`/api/v1/orders/${draft}`),
+        missing: (c) => c.get(`/api/v1/orders/${NOBODY}`),
+      });
+      cases.push({
+        key: 'updateOrder',
+        variant,
+        object: 'draft',
+        resource: { unitId: lead },
+        hidden: true,
+        send: async (c) =>
+          c.patch(`/api/v1/orders/${draft}`, { version: await orderVersion(draft), title: `改交办单${next()}` }),
+        missing: (c) => c.patch(`/api/v1/orders/${NOBODY}`, { version: 1, title: 'x' }),
+      });
+      // Issue a draft: the dispatcher; a leader sees the draft but does not write; a unit does not see it.
+      cases.push({
+        key: 'orderAction',
+        variant,
+        object: 'issue',
+        expect: draftSeen === 'allowed' ? (writesOrders ? 'allowed' : 'forbidden') : draftSeen,
+        send: act(toIssue, 'issue'),
+        missing: missingAct('issue'),
+      });
+      // Withdraw an issued order: the dispatcher; whoever else sees it is refused; a unit not addressed sees nothing.
+      const issuedSeen = orderScope === null ? 'forbidden' : orderScope === 'all' || variant === 'inside';
+      cases.push({
+        key: 'orderAction',
+        variant,
+        object: 'withdraw',
+        expect:
+          issuedSeen === 'forbidden' ? 'forbidden' : !issuedSeen ? 'hidden' : writesOrders ? 'allowed' : 'forbidden',
+        send: act(toWithdraw, 'withdraw'),
+        missing: missingAct('withdraw'),
+      });
+      // Confirm receipt: anyone who reads orders, for their own unit when it is an addressee. (An order not
+      // addressed to a dispatcher's or leader's unit is a wrong state for them, not a permission: not tried.)
+      if (variant === 'inside' || orderScope !== 'all') {
+        cases.push({
+          key: 'orderAction',
+          variant,
+          object: 'confirm',
+          expect: issuedSeen === 'forbidden' ? 'forbidden' : issuedSeen ? 'allowed' : 'hidden',
+          send: act(issued, 'confirm'),
+          missing: missingAct('confirm'),
+        });
+      }
+    }
+
+    // ---- Dispatch meetings. "inside": attended by the actor's unit; "outside": attended by another unit only. ----
+    any('listMeetings', (c) => c.get('/api/v1/meetings'));
+    any('createMeeting', (c) =>
+      c.post('/api/v1/meetings', {
+        type: 'special',
+        title: `矩阵调度会${next()}`,
+        heldAt: '2030-06-04T15:00:00+08:00',
+        attendingUnitIds: [leadIn],
+      }),
+    );
+    for (const [variant, attending] of [
+      ['inside', leadIn],
+      ['outside', unitOf(otherUnit).id],
+    ] as const) {
+      const meeting = await makeMeeting(attending, 2);
+      const toHold = await makeMeeting(attending, 0);
+      const [toRemove, toDecide] = meeting.entryIds as [string, string];
+      const obj = { variant, resource: { unitId: attending }, hidden: true } as const;
+      const url = `/api/v1/meetings/${meeting.id}`;
+      const gone = `/api/v1/meetings/${NOBODY}`;
+      const mv = () => versionOf('meetings', meeting.id);
+      const ev = (id: string) => versionOf('meeting_agenda', id);
+      cases.push({ key: 'getMeeting', ...obj, send: (c) => c.get(url), missing: (c) => c.get(gone) });
+      cases.push({
+        key: 'updateMeeting',
+        ...obj,
+        send: async (c) => c.patch(url, { version: await mv(), place: `会议室${next()}` }),
+        missing: (c) => c.patch(gone, { version: 1, place: 'x' }),
+      });
+      cases.push({
+        key: 'prepareAgenda',
+        ...obj,
+        send: async (c) => c.post(`${url}/agenda/prepare`, { version: await mv() }),
+        missing: (c) => c.post(`${gone}/agenda/prepare`, { version: 1 }),
+      });
+      cases.push({
+        key: 'addAgendaEntry',
+        ...obj,
+        send: async (c) => c.post(`${url}/agenda`, { version: await mv(), topic: `矩阵议题${next()}` }),
+        missing: (c) => c.post(`${gone}/agenda`, { version: 1, topic: 'x' }),
+      });
+      cases.push({
+        key: 'removeAgendaEntry',
+        ...obj,
+        send: async (c) => c.delete(`${url}/agenda/${toRemove}?version=${await ev(toRemove)}`),
+        missing: (c) => c.delete(`${gone}/agenda/${toRemove}?version=1`),
+      });
+      cases.push({
+        key: 'decideAgendaEntry',
+        ...obj,
+        send: async (c) =>
+          c.post(`${url}/agenda/${toDecide}/decision`, {
+            version: await ev(toDecide),
+            kind: 'note',
+            decision: '矩阵决定',
+          }),
+        missing: (c) => c.post(`${gone}/agenda/${toDecide}/decision`, { version: 1, kind: 'note', decision: 'x' }),
+      });
+      cases.push({
+        key: 'holdMeeting',
+        ...obj,
+        send: async (c) =>
+          c.post(`/api/v1/meetings/${toHold.id}/hold`, { version: await versionOf('meetings', toHold.id) }),
+        missing: (c) => c.post(`${gone}/hold`, { version: 1 }),
+      });
+    }
+
+    // ---- Delivery metrics: the whole table for everyone who reads metrics (a unit's own row is only marked). ----
+    const year = new Date().getFullYear();
+    any('unitMetrics', (c) => c.get(`/api/v1/metrics/units?from=${year}-01-01&to=${year}-12-31`));
+    any('unitMetricsExport', (c) => c.get(`/api/v1/metrics/units/export?from=${year}-01-01&to=${year}-12-31`));
+    any('yearTotals', (c) => c.get(`/api/v1/metrics/year?year=${year}`));
+
+    // ---- Group robots. "inside": a robot of the actor's unit; "outside": of another unit. ----
+    any('listWebhooks', (c) => c.get('/api/v1/webhooks'));
+    const hookUnits = [
+      ...(unit ? [['inside', unitOf(unit).id] as const] : []),
+      ['outside', unitOf(otherUnit).id] as const,
+    ];
+    for (const [variant, hookUnit] of hookUnits) {
+      const hook = await makeWebhook(hookUnit);
+      const toRemove = await makeWebhook(hookUnit);
+      const resource = { unitId: hookUnit };
+      const obj = { variant, resource, hidden: true } as const;
+      cases.push({
+        key: 'createWebhook',
+        variant,
+        resource,
+        send: (c) => c.post('/api/v1/webhooks', webhookBody(hookUnit)),
+      });
+      cases.push({
+        key: 'updateWebhook',
+        ...obj,
+        send: async (c) =>
+          c.patch(`/api/v1/webhooks/${hook}`, {
+            version: await versionOf('unit_webhooks', hook),
+            name: `矩阵机器人${next()}`,
+          }),
+        missing: (c) => c.patch(`/api/v1/webhooks/${NOBODY}`, { version: 1, name: 'x' }),
+      });
+      cases.push({
+        key: 'testWebhook',
+        ...obj,
+        send: (c) => c.post(`/api/v1/webhooks/${hook}/test`),
+        missing: (c) => c.post(`/api/v1/webhooks/${NOBODY}/test`),
+      });
+      cases.push({
+        key: 'listWebhookDeliveries',
+        ...obj,
+        send: (c) => c.get(`/api/v1/webhooks/${hook}/deliveries`),
+        missing: (c) => c.get(`/api/v1/webhooks/${NOBODY}/deliveries`),
+      });
+      cases.push({
+        key: 'deleteWebhook',
+        ...obj,
+        send: async (c) =>
+          c.delete(`/api/v1/webhooks/${toRemove}?version=${await versionOf('unit_webhooks', toRemove)}`),
+        missing: (c) => c.delete(`/api/v1/webhooks/${NOBODY}?version=1`),
+      });
+    }
+
+    // ---- My notifications: everyone's own. ----
+    any('listNotifications', (c) => c.get('/api/v1/notifications'));
+    any('unreadNotifications', (c) => c.get('/api/v1/notifications/unread'));
+    any('getNotificationPrefs', (c) => c.get('/api/v1/notifications/preferences'));
+    any('putNotificationPrefs', (c) =>
+      c.put('/api/v1/notifications/preferences', { items: [{ eventType: 'item_urged', inApp: true }] }),
+    );
+    any('markNotificationsRead', (c) => c.post('/api/v1/notifications/read', {}));
+    // Someone else's notification (the outside user was told of the outside meeting): marking it by id is answered
+    // like marking nothing, and it stays unread.
+    const foreign = (
+      await t.database.pool.query<{ id: string }>(
+        'SELECT id::text AS id FROM notifications WHERE user_id = $1 AND read_at IS NULL ORDER BY id DESC LIMIT 1',
+        [outsideUser.id],
+      )
+    ).rows[0]?.id as string;
+    expect(foreign).toBeDefined();
+    cases.push({
+      key: 'markNotificationsRead',
+      variant: 'outside',
+      expect: 'allowed',
+      send: async (c) => {
+        const res = await c.post('/api/v1/notifications/read', { ids: [foreign] });
+        const row = await t.database.pool.query<{ read_at: Date | null }>(
+          'SELECT read_at FROM notifications WHERE id = $1',
+          [foreign],
+        );
+        expect(row.rows[0]?.read_at, `${username} marked another user's notification read`).toBeNull();
+        return res;
+      },
+    });
 
     // Editing before dispatch: whoever raised it (the office here) or the dispatcher.
     cases.push({
@@ -568,7 +864,7 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
       covered.add(c.key);
       if (c.expect) {
         const res = await c.send(me);
-        const label = `${username} ${c.key} (${c.variant}) → ${res.status} (expected ${c.expect})`;
+        const label = `${username} ${c.key} (${c.variant}${c.object ? ` ${c.object}` : ''}) → ${res.status} (expected ${c.expect})`;
         outcomes.push(label);
         if (c.expect === 'allowed') {
           expect(res.status, label + JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
@@ -594,7 +890,7 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
             ),
           ));
       const res = await c.send(me);
-      const label = `${username} ${c.key} (${c.variant}) → ${res.status}`;
+      const label = `${username} ${c.key} (${c.variant}${c.object ? ` ${c.object}` : ''}) → ${res.status}`;
       outcomes.push(label);
       if (allowed) {
         expect(res.status, label + JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
