@@ -46,11 +46,14 @@ export function ItemFilters({
   onChange,
   fields = ALL_FIELDS,
   onRefresh,
+  prefix,
 }: {
   value: ItemFilterValues;
   onChange: (next: ItemFilterValues) => void;
   fields?: ItemFilterField[];
   onRefresh?: () => void;
+  /** A control of the page placed first in the bar (e.g. open/closed). */
+  prefix?: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const units = useUnitLookup();
@@ -62,6 +65,7 @@ export function ItemFilters({
 
   return (
     <search className="toolbar">
+      {prefix}
       {has('q') ? (
         <Input.Search
           allowClear

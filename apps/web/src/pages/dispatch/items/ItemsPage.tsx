@@ -58,22 +58,6 @@ export function ItemsPage() {
           </>
         }
       />
-      <div className="toolbar">
-        <Select<Scope>
-          value={scope}
-          onChange={(s) => {
-            setScope(s);
-            resetPage();
-          }}
-          aria-label={t('dispatch.field.state')}
-          style={{ width: 140 }}
-          options={[
-            { value: 'all', label: t('common.all') },
-            { value: 'open', label: t('dispatch.bucket.open') },
-            { value: 'closed', label: t('dispatch.bucket.closed') },
-          ]}
-        />
-      </div>
       <ItemFilters
         value={filters}
         onChange={(next) => {
@@ -81,6 +65,22 @@ export function ItemsPage() {
           resetPage();
         }}
         onRefresh={() => items.refetch()}
+        prefix={
+          <Select<Scope>
+            value={scope}
+            onChange={(s) => {
+              setScope(s);
+              resetPage();
+            }}
+            aria-label={t('dispatch.bucket.open')}
+            style={{ width: 120 }}
+            options={[
+              { value: 'all', label: t('common.all') },
+              { value: 'open', label: t('dispatch.bucket.open') },
+              { value: 'closed', label: t('dispatch.bucket.closed') },
+            ]}
+          />
+        }
       />
       <ItemTable
         aria-label={t('dispatch.items.title')}
