@@ -409,6 +409,17 @@ describe('lists', () => {
     expect((await hq.get('/api/v1/items?bucket=nonsense')).status).toBe(400);
   });
 
+  it('my queue: what my unit leads, and separately its open co-unit parts', async () => {
+    const created = await register(hq, { title: '晋江牵头、外贸拓市组配合的事项' });
+    await ok(hq, created, 'dispatch', { leadUnitId: unit('JINJIANG'), coUnitIds: [unit('WG-FOREIGN')] });
+    const ids = async (c: Client, role: string) =>
+      (await c.get<Page>(`/api/v1/items?view=queue&role=${role}&pageSize=100`)).body.items.map((i) => i.id);
+    expect(await ids(jinjiang, 'lead')).toContain(created.item.id);
+    expect(await ids(jinjiang, 'co')).not.toContain(created.item.id);
+    expect(await ids(group, 'co')).toContain(created.item.id);
+    expect(await ids(group, 'lead')).not.toContain(created.item.id);
+  });
+
   it('exports the list as xlsx in the caller’s language and scope', async () => {
     const mine = await register(shishi, { title: '石狮服装企业跨境物流需求' });
     const other = await register(hq, { title: '只有总指挥部可见的事项' });

@@ -158,6 +158,8 @@ export const ItemListQuery = Type.Object(
     ...PageQuery,
     /** all: everything the caller may see; queue: led by the caller's unit or a co-unit part. */
     view: Type.Optional(StringEnum(ITEM_VIEWS)),
+    /** With view=queue: only what my unit leads, or only my unit's open co-unit parts (default both). */
+    role: Type.Optional(StringEnum(['lead', 'co'] as const)),
     bucket: Type.Optional(StringEnum(ITEM_BUCKETS)),
     q: Type.Optional(Type.String({ maxLength: 50 })),
     state: Type.Optional(ItemStateSchema),

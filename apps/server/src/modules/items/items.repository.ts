@@ -60,10 +60,18 @@ export function listFilter(actor: Actor, q: ItemListQueryT, now: Date): Expressi
   if (q.view === 'queue') {
     // The unit's own work: what it leads, and what it helps with while its part is open. Both are visible to it by
     // definition (and never drafts), so the wider visibility predicate is not needed on top.
+    const lead = sql<SqlBool>`items.lead_unit_id = ${unit}`;
+    const co = sql<SqlBool>`items.id = ANY(ARRAY(
+      SELECT c.item_id FROM item_co_units c WHERE c.unit_id = ${unit} AND c.status = 'open'))`;
+    const mine =
+      q.role === 'lead'
+        ? lead
+        : q.role === 'co'
+          ? sql<SqlBool>`${co} AND items.lead_unit_id <> ${unit}`
+          : sql<SqlBool>`(${lead} OR ${co})`;
     parts.push(
       unit && scopeOf(actor, 'item.read') !== null
-        ? sql<SqlBool>`items.state <> 'draft' AND (items.lead_unit_id = ${unit} OR items.id = ANY(ARRAY(
-            SELECT c.item_id FROM item_co_units c WHERE c.unit_id = ${unit} AND c.status = 'open')))`
+        ? sql<SqlBool>`items.state <> 'draft' AND ${mine}`
         : sql<SqlBool>`false`,
     );
   } else {

@@ -3,7 +3,6 @@ import { Button, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ItemListQuery, useItemCount, useItems } from '../../../api/dispatch';
-import { useCurrentUser } from '../../../api/session';
 import { CountTabLabel } from '../../../components/dispatch/CountTabLabel';
 import { ItemFilters, type ItemFilterValues } from '../../../components/dispatch/ItemFilters';
 import { ItemTable } from '../../../components/dispatch/ItemTable';
@@ -11,35 +10,30 @@ import { PageHeader } from '../../../components/PageHeader';
 
 type QueueTab = 'to_sign' | 'in_progress' | 'due_soon' | 'overdue' | 'co';
 const BUCKET_TABS: Exclude<QueueTab, 'co'>[] = ['to_sign', 'in_progress', 'due_soon', 'overdue'];
-/** The API has no "co-unit parts only" filter: the co tab reads one page of the queue and keeps the items my unit does not lead. */
-const CO_PAGE = 100;
 
 /** My unit's work: what waits for signing, what is being handled, what is due or overdue, and our co-unit parts. */
 export function QueuePage() {
   const { t } = useTranslation();
-  const me = useCurrentUser();
-  const myUnit = me.unit?.id ?? null;
   const [tab, setTab] = useState<QueueTab>('to_sign');
   const [filters, setFilters] = useState<ItemFilterValues>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
 
-  const base: ItemListQuery = { view: 'queue', sort: 'deadline', order: 'asc' };
+  // The buckets are what my unit leads; the co tab is our open co-unit parts of items other units lead.
+  const base: ItemListQuery = { view: 'queue', role: 'lead', sort: 'deadline', order: 'asc' };
+  const coBase: ItemListQuery = { view: 'queue', role: 'co', sort: 'deadline', order: 'asc' };
   const counts = {
     to_sign: useItemCount({ ...base, bucket: 'to_sign' }),
     in_progress: useItemCount({ ...base, bucket: 'in_progress' }),
     due_soon: useItemCount({ ...base, bucket: 'due_soon' }),
     overdue: useItemCount({ ...base, bucket: 'overdue' }),
   };
+  const coCount = useItemCount(coBase);
   const isCo = tab === 'co';
-  const list = useItems({ ...base, ...filters, bucket: isCo ? undefined : tab, ...page }, !isCo);
-  const coList = useItems({ ...base, ...filters, page: 1, pageSize: CO_PAGE });
-  const coItems = (coList.data?.items ?? []).filter(
-    (i) => i.leadUnitId !== myUnit && i.coUnits.some((c) => c.unitId === myUnit && c.status === 'open'),
-  );
+  const list = useItems(isCo ? { ...coBase, ...filters, ...page } : { ...base, ...filters, bucket: tab, ...page });
 
   const refresh = () => {
     void list.refetch();
-    void coList.refetch();
+    void coCount.refetch();
     for (const c of Object.values(counts)) void c.refetch();
   };
 
@@ -67,7 +61,7 @@ export function QueuePage() {
               />
             ),
           })),
-          { key: 'co', label: <CountTabLabel label={t('dispatch.queue.coTab')} count={coItems.length} /> },
+          { key: 'co', label: <CountTabLabel label={t('dispatch.queue.coTab')} count={coCount.data} /> },
         ]}
       />
       <ItemFilters
@@ -78,27 +72,21 @@ export function QueuePage() {
         }}
         fields={['q', 'light', 'priority']}
       />
-      {isCo ? (
-        <ItemTable
-          aria-label={t('dispatch.queue.coTab')}
-          page={coList.data ? { ...coList.data, items: coItems, total: coItems.length } : undefined}
-          loading={coList.isFetching}
-          columns={['number', 'state', 'light', 'lead', 'deadline']}
-          emptyText={t('dispatch.queue.empty')}
-        />
-      ) : (
-        <ItemTable
-          aria-label={t(`dispatch.bucket.${tab}`)}
-          page={list.data}
-          loading={list.isFetching}
-          columns={['number', 'state', 'light', 'priority', 'lead', 'deadline']}
-          emptyText={t('dispatch.queue.empty')}
-          pagination={{
-            ...page,
-            onChange: (p, pageSize) => setPage({ page: pageSize === page.pageSize ? p : 1, pageSize }),
-          }}
-        />
-      )}
+      <ItemTable
+        aria-label={isCo ? t('dispatch.queue.coTab') : t(`dispatch.bucket.${tab}`)}
+        page={list.data}
+        loading={list.isFetching}
+        columns={
+          isCo
+            ? ['number', 'state', 'light', 'lead', 'deadline']
+            : ['number', 'state', 'light', 'priority', 'lead', 'deadline']
+        }
+        emptyText={t('dispatch.queue.empty')}
+        pagination={{
+          ...page,
+          onChange: (p, pageSize) => setPage({ page: pageSize === page.pageSize ? p : 1, pageSize }),
+        }}
+      />
     </>
   );
 }
