@@ -5,8 +5,8 @@ import { type Database, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { systemContext } from './lib/audit';
 import type { Clock } from './lib/clock';
-import { ensureReferenceData } from './seed/reference-data';
 import { seedDemoDispatch } from './seed/demo-dispatch';
+import { ensureReferenceData } from './seed/reference-data';
 import { seedDemo, writeDemoAccounts } from './seed/seed';
 
 export interface Logger {
