@@ -175,14 +175,14 @@ async function main() {
     // ---- 2. The SLA sweep after an hour without one. ----
     let sweep: Timed | null = null;
     const sweepModule = await optional<{
-      runSlaSweep: (db: typeof database.db, clock: ManualClock) => Promise<Record<string, number>>;
+      slaSweep: (db: typeof database.db, clock: ManualClock) => Promise<unknown>;
     }>('apps/server/src/jobs/sla-sweep.ts');
-    if (sweepModule?.runSlaSweep) {
+    if (sweepModule?.slaSweep) {
       const s0 = performance.now();
-      const summary = await sweepModule.runSlaSweep(database.db, clock);
+      const summary = await sweepModule.slaSweep(database.db, clock);
       const ms = performance.now() - s0;
       const s1 = performance.now();
-      await sweepModule.runSlaSweep(database.db, clock);
+      await sweepModule.slaSweep(database.db, clock);
       const again = performance.now() - s1;
       sweep = {
         ms,
@@ -192,7 +192,7 @@ async function main() {
         `\nSLA sweep over ${stats.items} items: ${ms.toFixed(0)} ms (target < ${SWEEP_TARGET_MS} ms: ${ms < SWEEP_TARGET_MS ? 'PASS' : 'FAIL'}) — ${sweep.detail}`,
       );
     } else {
-      say('\nSLA sweep: not available in this build (apps/server/src/jobs/sla-sweep.ts runSlaSweep)');
+      say('\nSLA sweep: not available in this build (apps/server/src/jobs/sla-sweep.ts slaSweep)');
     }
 
     // ---- 3. Unit metrics for a month. ----

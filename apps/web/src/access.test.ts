@@ -23,12 +23,31 @@ function meWith(roles: Role[], unitId: string | null = 'u-1'): MeT {
 const keys = (roles: Role[]) => visibleMenu(permissionsOfRoles(roles)).map((e) => e.key);
 
 describe('menu filtering', () => {
-  it('shows a system administrator every entry, in menu order', () => {
-    expect(keys(['sysadmin'])).toEqual(MENU.map((e) => e.key));
+  it('shows a system administrator the administration, not the dispatch work, in menu order', () => {
+    const dispatchWork = ['queue', 'board', 'items', 'supervision', 'orders', 'meetings', 'metrics'];
+    expect(keys(['sysadmin'])).toEqual(MENU.map((e) => e.key).filter((k) => !dispatchWork.includes(k)));
   });
 
-  it('shows unit staff only home, units, users, tokens and profile', () => {
-    expect(keys(['unit_staff'])).toEqual(['home', 'units', 'users', 'tokens', 'profile']);
+  it('shows unit staff their dispatch work and the unit directory, nothing of the administration', () => {
+    expect(keys(['unit_staff'])).toEqual([
+      'home',
+      'queue',
+      'items',
+      'supervision',
+      'orders',
+      'meetings',
+      'metrics',
+      'units',
+      'users',
+      'tokens',
+      'profile',
+    ]);
+  });
+
+  it('shows the dispatcher the board but not the unit queue', () => {
+    const menu = keys(['hq_dispatcher']);
+    expect(menu).toContain('board');
+    expect(menu).not.toContain('queue');
   });
 
   it('gives a unit admin the audit log but not backups', () => {

@@ -263,6 +263,7 @@ export function planDemoDispatch(input: PlanInput): DemoPlan {
   const pool = leadPool(input.units);
   const thisYear = Number(shanghaiDate(now).slice(0, 4));
   const items: PlanItem[] = [];
+  const accountUnits = input.units.filter((u) => input.unitUsers.has(u.id) && u.type !== 'office');
   const userOf = (unitId: string | null) => (unitId ? (input.unitUsers.get(unitId) ?? null) : null);
 
   const simulate = (
@@ -289,11 +290,15 @@ export function planDemoDispatch(input: PlanInput): DemoPlan {
       ['land', 6],
       ['other', 8],
     ] as const);
-    const lead = r.weighted([
-      [r.pick(pool.counties), 55],
-      [r.pick(pool.groups), 25],
-      [r.pick(pool.departments), 20],
-    ] as const);
+    // A share goes to the units that have demo accounts, so that signing in as one shows real work.
+    const lead =
+      accountUnits.length && r.chance(0.3)
+        ? r.pick(accountUnits)
+        : r.weighted([
+            [r.pick(pool.counties), 55],
+            [r.pick(pool.groups), 25],
+            [r.pick(pool.departments), 20],
+          ] as const);
     const county = lead.type === 'county' ? lead : r.chance(0.6) ? r.pick(pool.counties) : null;
     const place = county ? county.nameZh.replace(/[市县区]$/, '').replace('泉州', '') : r.pick(PLACES);
     const title = r

@@ -109,7 +109,6 @@ CREATE INDEX items_raised_unit_idx ON items (raised_by_unit_id, created_at DESC)
 CREATE INDEX items_raised_user_idx ON items (raised_by_user_id, created_at DESC);
 CREATE INDEX items_state_idx ON items (state, deadline);
 CREATE INDEX items_created_idx ON items (created_at DESC);
-CREATE INDEX items_open_deadline_idx ON items (deadline) WHERE state IN ('assigned', 'in_progress');
 CREATE INDEX items_open_yellow_idx ON items (yellow_at) WHERE state IN ('assigned', 'in_progress');
 CREATE INDEX items_sign_by_idx ON items (sign_by) WHERE state = 'assigned';
 CREATE INDEX items_escalation_idx ON items (escalation, deadline) WHERE escalation IS NOT NULL;

@@ -59,7 +59,8 @@ export function MetricsPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const me = useCurrentUser();
-  const [mode, setMode] = useState<Mode>('month');
+  // The year so far by default: a month holds too few items per unit to rank most of them.
+  const [mode, setMode] = useState<Mode>('year');
   const [anchor, setAnchor] = useState<Dayjs>(today);
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [today().startOf('month'), today()]);
   const [unitType, setUnitType] = useState<RankedUnitType | undefined>(undefined);
