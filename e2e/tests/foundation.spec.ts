@@ -44,6 +44,9 @@ test('admin creates a unit and a user; the user changes the password, sees only 
       '角色权限',
       '审计日志',
       '数据备份',
+      '工作日历',
+      '业务设置',
+      '群机器人',
       'API 令牌',
       '个人中心',
     ]);
@@ -81,7 +84,19 @@ test('admin creates a unit and a user; the user changes the password, sees only 
   });
 
   await test.step('the new user sees only the permitted menu, and 403 elsewhere', async () => {
-    expect(await shell.menuEntries()).toEqual(['工作台', '单位管理', '用户管理', 'API 令牌', '个人中心']);
+    expect(await shell.menuEntries()).toEqual([
+      '工作台',
+      '我的待办',
+      '调度事项',
+      '督办看板',
+      '交办单',
+      '调度会',
+      '单位考评',
+      '单位管理',
+      '用户管理',
+      'API 令牌',
+      '个人中心',
+    ]);
     await expect(shell.userButton()).toContainText(user.displayName);
     await expect(shell.userButton()).toContainText(unit.nameZh);
     await shell.open('工作台');
