@@ -25,8 +25,23 @@ export async function settle(page: Page): Promise<void> {
 /** Confirms the open confirmation dialog and waits for the change (a write under `urlPart`) to reach the server. */
 export async function confirmChange(page: Page, urlPart: string): Promise<void> {
   const dialog = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: /确\s*认/ }) });
-  const saved = page.waitForResponse((r) => r.url().includes(urlPart) && r.request().method() !== 'GET');
-  await dialog.getByRole('button', { name: /确\s*认/ }).click();
+  const isWrite = (url: string, method: string) => url.includes(urlPart) && method !== 'GET';
+  const saved = page.waitForResponse((r) => isWrite(r.url(), r.request().method()));
+  // A click that lands while the dialog is still opening can be lost (seen on a loaded CI machine): click again only
+  // while no write has left the page, so the change is never sent twice.
+  let sent = false;
+  const onRequest = (r: { url(): string; method(): string }) => {
+    if (isWrite(r.url(), r.method())) sent = true;
+  };
+  page.on('request', onRequest);
+  try {
+    await expect(async () => {
+      if (!sent) await dialog.getByRole('button', { name: /确\s*认/ }).click({ timeout: 5_000 });
+      expect(sent).toBe(true);
+    }).toPass({ timeout: 30_000, intervals: [1_000, 2_000, 3_000] });
+  } finally {
+    page.off('request', onRequest);
+  }
   expect((await saved).ok()).toBe(true);
   await expect(dialog).toBeHidden();
 }
