@@ -111,6 +111,14 @@ CREATE INDEX items_state_idx ON items (state, deadline);
 CREATE INDEX items_created_idx ON items (created_at DESC);
 CREATE INDEX items_open_yellow_idx ON items (yellow_at) WHERE state IN ('assigned', 'in_progress');
 CREATE INDEX items_sign_by_idx ON items (sign_by) WHERE state = 'assigned';
+-- The SLA sweep's work lists: only what it has not announced yet, so a sweep costs what is new, not the backlog.
+CREATE INDEX items_sweep_yellow_idx ON items (yellow_at)
+  WHERE state IN ('assigned', 'in_progress') AND light_notified = 'green';
+CREATE INDEX items_sweep_red_idx ON items (deadline)
+  WHERE state IN ('assigned', 'in_progress') AND light_notified <> 'red';
+CREATE INDEX items_sweep_sign_idx ON items (sign_by) WHERE state = 'assigned' AND NOT sign_overdue_notified;
+CREATE INDEX items_sweep_card_idx ON items (deadline)
+  WHERE state IN ('assigned', 'in_progress') AND escalation IS DISTINCT FROM 'red';
 CREATE INDEX items_escalation_idx ON items (escalation, deadline) WHERE escalation IS NOT NULL;
 CREATE INDEX items_flagged_idx ON items (flagged_for_meeting) WHERE flagged_for_meeting;
 CREATE INDEX items_resolved_idx ON items (resolved_at);
