@@ -118,6 +118,7 @@ async function detail(
     ? await selectItems(db).where('items.id', '=', id).executeTakeFirstOrThrow()
     : await findVisible(db, ctx, id);
   const item = presentItem(row, now);
+  const clocked = !!(item.dispatchedAt && item.deadline);
   const [extensions, attachments, cal] = await Promise.all([
     db
       .selectFrom('item_extensions as e')
@@ -135,7 +136,8 @@ async function detail(
       .where('a.item_id', '=', id)
       .orderBy('a.created_at')
       .execute(),
-    loadCalendar(db),
+    // The calendar only matters for an item whose clock has been set.
+    clocked ? loadCalendar(db) : null,
   ]);
   const relations = relationsOf(ctx.actor, partiesOf(item));
   const facts = factsOf(
@@ -172,7 +174,7 @@ async function detail(
       }),
     ),
     uncoveredYears:
-      item.dispatchedAt && item.deadline
+      cal && item.dispatchedAt && item.deadline
         ? yearsNotCovered(cal, new Date(item.dispatchedAt), new Date(item.deadline))
         : [],
   };
@@ -371,18 +373,16 @@ async function notifyItem(
   });
 }
 
-/** Everything an action needs beyond the item row: settings and calendar (read once per request). */
+/** Everything an action needs beyond the item row; the clock rules are read only by the actions that set clocks. */
 interface ActEnv {
   tx: Tx;
   ctx: AuthedContext;
   now: Date;
-  settings: DispatchSettingsT;
-  cal: CalendarData;
+  clockRules: () => Promise<{ settings: DispatchSettingsT; cal: CalendarData }>;
 }
 
 /** Runs one action of the state machine on an item, in one transaction, under the item's row lock. */
 export async function act(db: Db, ctx: AuthedContext, id: string, body: RouteBody<'itemAction'>, now: Date) {
-  const [settings, cal] = await Promise.all([loadDispatchSettings(db).then((s) => s.settings), loadCalendar(db)]);
   await db.transaction().execute(async (tx) => {
     // Lock first, then read it with its co-units: everything below sees one consistent item.
     const row = await lockItem(tx, id);
@@ -399,7 +399,12 @@ export async function act(db: Db, ctx: AuthedContext, id: string, body: RouteBod
     const relations = relationsOf(ctx.actor, partiesOf(item));
     const decision = decide(factsOf(item, !!pending, ctx.actor.unitId), body.action, relations, body);
     if (!decision.ok) throw new DomainError(decision.code, decision.details);
-    const env: ActEnv = { tx, ctx, now, settings, cal };
+    // Read in the transaction (the embedded database has one connection, held by it).
+    const clockRules = async () => {
+      const [{ settings }, cal] = await Promise.all([loadDispatchSettings(tx), loadCalendar(tx)]);
+      return { settings, cal };
+    };
+    const env: ActEnv = { tx, ctx, now, clockRules };
     const from = row.state as ItemState;
     const to = decision.to;
     const effect = await applyAction(env, row, item, body, pending ?? null);
@@ -489,7 +494,7 @@ async function applyAction(
   body: RouteBody<'itemAction'>,
   pending: { id: string; requested_deadline: Date } | null,
 ): Promise<Effect> {
-  const { tx, ctx, now, settings, cal } = env;
+  const { tx, ctx, now } = env;
   const action: ItemAction = body.action;
   const leadOf = (r: ItemRow) => ({ units: [r.lead_unit_id] });
   switch (action) {
@@ -501,6 +506,7 @@ async function applyAction(
       const co = body.coUnitIds ?? [];
       if (co.includes(lead)) throw new DomainError('LEAD_UNIT_INVALID', { leadUnitId: lead });
       await checkUnits(tx, [lead, ...co], 'LEAD_UNIT_INVALID');
+      const { settings, cal } = await env.clockRules();
       const deadline = futureDeadline(body.deadline, now) ?? defaultDeadline(cal, settings, now, row.priority as never);
       const clocks = clocksFor(cal, settings, now, deadline);
       await tx.deleteFrom('item_co_units').where('item_id', '=', row.id).execute();
@@ -631,6 +637,7 @@ async function applyAction(
       ];
       if (!approved) return { set: {}, data: { extensionId: ext.id }, notify: notifyLead };
       const deadline = new Date(ext.requested_deadline);
+      const { settings, cal } = await env.clockRules();
       const clocks = clocksFor(cal, settings, new Date(row.dispatched_at ?? now), deadline);
       return {
         set: {
@@ -693,7 +700,8 @@ async function applyAction(
     case 'reopen': {
       // A redo may come with a new deadline; otherwise the old one stands (and may already be red).
       const deadline = futureDeadline(body.deadline, now);
-      const clocks = deadline ? clocksFor(cal, settings, now, deadline) : null;
+      const rules = deadline ? await env.clockRules() : null;
+      const clocks = deadline && rules ? clocksFor(rules.cal, rules.settings, now, deadline) : null;
       return {
         set: {
           resolved_at: null,
