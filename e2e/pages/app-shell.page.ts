@@ -22,10 +22,18 @@ export class AppShell {
     return this.page.getByRole('button', { name: /^(用户菜单|User menu)/ });
   }
 
+  /**
+   * Signing out is idempotent, so a click lost while the user menu animates in (seen on a busy CI machine:
+   * the page stayed put) is simply tried again until the sign-in page shows.
+   */
   async signOut(): Promise<void> {
-    await this.userButton().click();
-    await this.page.getByRole('menuitem', { name: /退出登录|Sign out$/ }).click();
-    await expect(this.page).toHaveURL(/\/login/);
+    await expect(async () => {
+      if (!/\/login/.test(this.page.url())) {
+        await this.userButton().click({ timeout: 5_000 });
+        await this.page.getByRole('menuitem', { name: /退出登录|Sign out$/ }).click({ timeout: 5_000 });
+      }
+      await expect(this.page).toHaveURL(/\/login/, { timeout: 5_000 });
+    }).toPass({ timeout: 30_000 });
   }
 
   async switchLanguage(label: '简体中文' | 'English'): Promise<void> {

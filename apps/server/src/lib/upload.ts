@@ -20,7 +20,7 @@ export async function readUpload(request: FastifyRequest, maxBytes: number, tooL
   } catch (err) {
     throw mapMultipartError(err, maxBytes, tooLarge);
   }
-  if (!part || part.fieldname !== 'file') {
+  if (part?.fieldname !== 'file') {
     throw new DomainError('VALIDATION_FAILED', [{ path: '/file', message: 'a file part named "file" is required' }]);
   }
   let bytes: Buffer;
