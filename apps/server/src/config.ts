@@ -29,6 +29,10 @@ export interface Config {
   importMaxBytes: number;
   importMaxUnpackedBytes: number;
   importMaxRows: number;
+  /** A preview never committed is deleted by the cleanup job after this many hours. */
+  importPreviewTtlHours: number;
+  /** `zaitun restore`: a backup whose contents unpack to more than this is refused before anything changes. */
+  restoreMaxUnpackedBytes: number;
   /** Run the periodic jobs (SLA sweep, robot deliveries) in this process. */
   jobsEnabled: boolean;
   jobsPollSeconds: number;
@@ -78,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxBytes: int(env, 'IMPORT_MAX_MB', 20, 1, 512) * 1024 * 1024,
     importMaxUnpackedBytes: int(env, 'IMPORT_MAX_UNPACKED_MB', 200, 1, 4096) * 1024 * 1024,
     importMaxRows: int(env, 'IMPORT_MAX_ROWS', 100000, 1, 2000000),
+    importPreviewTtlHours: int(env, 'IMPORT_PREVIEW_TTL_HOURS', 24, 1, 24 * 365),
+    restoreMaxUnpackedBytes: int(env, 'RESTORE_MAX_UNPACKED_GB', 100, 1, 100_000) * 1024 * 1024 * 1024,
     jobsEnabled: bool(env, 'JOBS_ENABLED', true),
     jobsPollSeconds: int(env, 'JOBS_POLL_SECONDS', 30, 1, 3600),
   };

@@ -30,12 +30,13 @@ const control = database.kind === 'embedded' ? await startControlServer(app, con
 await app.listen({ host: config.host, port: config.port });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
-// Periodic jobs (SLA sweep, robot deliveries); any number of processes may run them side by side.
+// Periodic jobs (SLA sweep, robot deliveries, stale import previews); any number of processes may run them side by side.
 const jobs = config.jobsEnabled
   ? startJobRunner({
       db: database.db,
       clock: systemClock,
       pollSeconds: config.jobsPollSeconds,
+      importPreviewTtlHours: config.importPreviewTtlHours,
       log: { info: (m) => app.log.info(m), error: (m) => app.log.error(m) },
     })
   : null;

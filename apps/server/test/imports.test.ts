@@ -1,10 +1,13 @@
 /**
  * The spreadsheet import framework through the `calendar` type, with real .xlsx files built here: template,
  * preview (nothing stored in the register), error report, commit (all or nothing, audited with the file hash),
- * the same file twice, and files refused as a whole with a clear 4xx and nothing stored.
+ * the same file twice, and files refused as a whole with a clear 4xx and nothing stored; previews nobody commits
+ * are deleted by the cleanup job once older than the configured age.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportCleanupSummary } from '../src/jobs/import-cleanup';
+import { runJob } from '../src/jobs/runner';
 import { type Client, createTestApp, domainSnapshot, signIn, type TestApp } from './harness';
 
 type Err = { error: { code: string; message: string; details?: Record<string, unknown> } };
@@ -313,5 +316,50 @@ describe('files refused as a whole', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('previews nobody commits', () => {
+  const HOUR = 3_600_000;
+  const previewed = async () =>
+    (await t.database.pool.query<{ id: string }>(`SELECT id FROM imports WHERE state = 'previewed'`)).rows.map(
+      (r) => r.id,
+    );
+  const committed = async () =>
+    Number(
+      (await t.database.pool.query<{ n: string }>(`SELECT count(*) AS n FROM imports WHERE state = 'committed'`))
+        .rows[0]?.n,
+    );
+  const cleanup = async (ttlHours?: number) => {
+    const deps = { db: t.database.db, clock: t.clock, ...(ttlHours ? { importPreviewTtlHours: ttlHours } : {}) };
+    return ((await runJob('import_preview_cleanup', deps)) as ImportCleanupSummary).deleted;
+  };
+
+  it('are deleted by the cleanup job once older than the age (24 h by default); committed imports stay', async () => {
+    const old = await upload(hq, await xlsx(NOTICE_2027), 'abandoned.xlsx');
+    expect(old.status).toBe(201);
+    const before = await previewed();
+    expect(before).toContain(old.body.id);
+    const committedBefore = await committed();
+    expect(committedBefore).toBeGreaterThan(0);
+
+    t.clock.set(new Date(t.clock.now().getTime() + 23 * HOUR));
+    const who = await signIn(t.app, 'hq'); // the earlier session has expired
+    const recent = await upload(who, await xlsx(NOTICE_2027), 'recent.xlsx');
+    expect(recent.status).toBe(201);
+    expect(await cleanup()).toBe(0);
+
+    t.clock.set(new Date(t.clock.now().getTime() + 2 * HOUR));
+    expect(await cleanup()).toBe(before.length);
+    expect(await previewed()).toEqual([recent.body.id]);
+    expect(await committed()).toBe(committedBefore);
+    const again = await signIn(t.app, 'hq');
+    expect((await again.get<Err>(`/api/v1/imports/${old.body.id}`)).status).toBe(404);
+    expect((await again.get<Preview>(`/api/v1/imports/${recent.body.id}`)).body.state).toBe('previewed');
+
+    // A shorter configured age (IMPORT_PREVIEW_TTL_HOURS=1) takes the two-hour-old one too.
+    expect(await cleanup(1)).toBe(1);
+    expect(await previewed()).toEqual([]);
+    expect(await committed()).toBe(committedBefore);
   });
 });

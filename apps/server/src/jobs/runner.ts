@@ -13,6 +13,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Clock } from '../lib/clock';
+import { cleanupImportPreviews, DEFAULT_IMPORT_PREVIEW_TTL_HOURS } from './import-cleanup';
 import { slaSweep } from './sla-sweep';
 import { deliverWebhooks } from './webhooks';
 
@@ -25,6 +26,8 @@ export interface JobDeps {
   db: Db;
   clock: Clock;
   log?: JobLog;
+  /** How long an import preview nobody commits is kept (config `IMPORT_PREVIEW_TTL_HOURS`; default 24). */
+  importPreviewTtlHours?: number;
 }
 
 interface JobDef {
@@ -35,6 +38,11 @@ interface JobDef {
 export const JOBS = {
   sla_sweep: { intervalSecs: 60, run: (d: JobDeps) => slaSweep(d.db, d.clock) },
   webhook_deliveries: { intervalSecs: 15, run: (d: JobDeps) => deliverWebhooks(d.db, d.clock) },
+  import_preview_cleanup: {
+    intervalSecs: 3600,
+    run: (d: JobDeps) =>
+      cleanupImportPreviews(d.db, d.clock, d.importPreviewTtlHours ?? DEFAULT_IMPORT_PREVIEW_TTL_HOURS),
+  },
 } as const satisfies Record<string, JobDef>;
 export type JobName = keyof typeof JOBS;
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

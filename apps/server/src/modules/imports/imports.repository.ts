@@ -67,3 +67,22 @@ export async function markCommitted(db: DbOrTx, id: string, summary: unknown, no
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * Deletes, in one statement, the previews never committed that were uploaded before `cutoff` — their validated
+ * rows and summary live only in the row, so nothing else is left behind. Committed imports stay (the audit
+ * refers to them). Rows a commit holds locked right now are skipped and caught by the next run.
+ */
+export async function deleteStalePreviews(db: DbOrTx, cutoff: Date): Promise<number> {
+  const result = await sql<{ id: string }>`
+    DELETE FROM imports
+    WHERE id = ANY(ARRAY(
+      SELECT id FROM imports
+      WHERE state = 'previewed' AND created_at < ${cutoff}
+      FOR UPDATE SKIP LOCKED
+    ))
+    AND state = 'previewed'
+    RETURNING id
+  `.execute(db);
+  return result.rows.length;
+}
