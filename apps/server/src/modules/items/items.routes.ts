@@ -4,6 +4,7 @@ import { contentDisposition } from '../../lib/storage';
 import { readUpload } from '../../lib/upload';
 import { xlsxBuffer } from '../../lib/xlsx';
 import { shanghaiDate } from '../calendar/calendar.domain';
+import { act } from './items.actions';
 import { itemSheet } from './items.export';
 import * as items from './items.service';
 
@@ -11,6 +12,7 @@ export function itemRoutes(app: FastifyInstance): void {
   const { database, clock, config, storage } = app.services;
   const db = () => database.db;
   registerRoute(app, 'listItems', async ({ query, ctx }) => items.listItems(db(), ctx, query, clock.now()));
+  registerRoute(app, 'itemCounts', async ({ query, ctx }) => items.itemCounts(db(), ctx, query, clock.now()));
   registerRoute(app, 'exportItems', async ({ query, ctx, reply }) => {
     const now = clock.now();
     const [units, categories] = await Promise.all([
@@ -43,7 +45,7 @@ export function itemRoutes(app: FastifyInstance): void {
   registerRoute(app, 'updateItem', async ({ params, body, ctx }) =>
     items.updateItem(db(), ctx, params.id, body, clock.now()),
   );
-  registerRoute(app, 'itemAction', async ({ params, body, ctx }) => items.act(db(), ctx, params.id, body, clock.now()));
+  registerRoute(app, 'itemAction', async ({ params, body, ctx }) => act(db(), ctx, params.id, body, clock.now()));
   registerRoute(app, 'itemEvents', async ({ params, ctx }) => items.itemEvents(db(), ctx, params.id));
   registerRoute(app, 'uploadAttachment', async ({ params, ctx, request }) => {
     const upload = await readUpload(request, config.attachmentMaxBytes, 'ATTACHMENT_TOO_LARGE');

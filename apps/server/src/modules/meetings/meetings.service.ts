@@ -17,9 +17,10 @@ import type { AuthedContext } from '../../http/context';
 import { appendAudit } from '../../lib/audit';
 import { DomainError, forbidden, notFound, versionConflict } from '../../lib/errors';
 import { shanghaiDate } from '../calendar/calendar.domain';
+import { act } from '../items/items.actions';
 import { formatItemNumber } from '../items/items.domain';
 import { nextNumber } from '../items/items.repository';
-import { act, createItem } from '../items/items.service';
+import { createItem } from '../items/items.service';
 import { notify } from '../notifications/notify';
 import { addItemToDraft, insertDraftOrder } from '../orders/orders.service';
 import {
