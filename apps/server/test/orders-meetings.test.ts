@@ -276,6 +276,82 @@ describe('the life of an assignment order', () => {
     const bad = await hq.patch<Err>(`/api/v1/orders/${empty.order.id}`, { version: 2, feedbackDue: '2026-02-30x' });
     expect(bad.status).toBe(400);
   });
+
+  it('a closed item reopened brings its completed order back to issued; closed again, the order completes again', async () => {
+    const a = await dispatched('JINJIANG', [], { title: '晋江鞋企海外仓用地' });
+    const b = await dispatched('JINJIANG', [], { title: '晋江鞋企海外仓融资' });
+    const draft = await hq.post<OrderDetailT>('/api/v1/orders', {
+      title: '海外仓专项交办',
+      itemIds: [a.item.id, b.item.id],
+      feedbackDue: '2026-03-27',
+    });
+    const issued = await orderAction(hq, draft.body, 'issue');
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    const orderId = issued.body.order.id;
+    const order = async () => (await hq.get<OrderDetailT>(`/api/v1/orders/${orderId}`)).body.order;
+    const fresh = async (d: ItemDetailT, by: Client) => (await by.get<ItemDetailT>(`/api/v1/items/${d.item.id}`)).body;
+    const resolve = async (d: ItemDetailT) =>
+      itemAct(jinjiang, await fresh(d, jinjiang), 'resolve', { answer: '已协调解决' });
+    for (const d of [a, b]) {
+      await itemAct(jinjiang, await fresh(d, jinjiang), 'sign');
+      await itemAct(hq, await resolve(d), 'verify');
+    }
+    const completed = await order();
+    expect(completed).toMatchObject({ state: 'completed', completedAt: MONDAY.toISOString() });
+
+    // A reopen that fails (stale version) changes nothing: the order stays complete.
+    const closedA = await fresh(a, hq);
+    const stale = await hq.post<Err>(`/api/v1/items/${a.item.id}/actions`, {
+      action: 'reopen',
+      version: closedA.item.version - 1,
+      reason: '企业评价不满意',
+    });
+    expect(stale.status).toBe(409);
+    expect(await order()).toEqual(completed);
+
+    // Reopened: the order is issued again (number kept) by the same request, audited right after the item.
+    const reopened = await itemAct(hq, closedA, 'reopen', { reason: '企业评价不满意，重新办理' });
+    expect(reopened.item.state).toBe('in_progress');
+    expect(await order()).toMatchObject({
+      state: 'issued',
+      completedAt: null,
+      number: completed.number,
+      version: completed.version + 1,
+    });
+    const trail = await t.database.pool.query<{
+      id: string;
+      action: string;
+      actor_id: string;
+      request_id: string;
+      before: { state: string } | null;
+      after: { state: string; reopenedBy?: string };
+    }>(
+      `SELECT id::text, action, actor_id, request_id, before, after FROM audit_events
+       WHERE (action = 'item.reopen' AND entity_id = $1) OR (action = 'order.reopen' AND entity_id = $2) ORDER BY id`,
+      [a.item.id, orderId],
+    );
+    const [itemAudit, orderAudit] = trail.rows;
+    expect(trail.rows.map((r) => r.action)).toEqual(['item.reopen', 'order.reopen']);
+    expect(Number(orderAudit?.id)).toBe(Number(itemAudit?.id) + 1);
+    expect(orderAudit).toMatchObject({
+      actor_id: itemAudit?.actor_id,
+      request_id: itemAudit?.request_id,
+      before: { state: 'completed' },
+      after: { state: 'issued', reopenedBy: a.item.id },
+    });
+    // The item is held by a live order again: no other order may take it.
+    const other = await hq.post<Err>('/api/v1/orders', { title: '重复交办', itemIds: [a.item.id] });
+    expect(other.status).toBe(422);
+    expect(other.body.error.details).toEqual({ items: [{ itemId: a.item.id, reason: 'in_other_order' }] });
+
+    // A reject (resolved → in progress) leaves the order issued; the item closed again completes it again.
+    const rejected = await itemAct(hq, await resolve(a), 'reject', { reason: '材料不全，请补充' });
+    expect((await order()).state).toBe('issued');
+    await itemAct(hq, await resolve(rejected), 'verify');
+    expect(await order()).toMatchObject({ state: 'completed', completedAt: MONDAY.toISOString() });
+    expect(await audited('order.complete', orderId)).toBe(2);
+    expect(await audited('order.reopen', orderId)).toBe(1);
+  });
 });
 
 describe('order numbering under concurrency', () => {

@@ -269,6 +269,7 @@ export const enUS: Messages = {
       withdraw: 'Withdraw order',
       confirm: 'Confirm receipt',
       complete: 'Order completed',
+      reopen: 'Order back in progress (item reopened)',
     },
     meeting: {
       create: 'Schedule meeting',

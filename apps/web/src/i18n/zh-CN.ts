@@ -265,6 +265,7 @@ export const zhCN = {
       withdraw: '撤回交办单',
       confirm: '签收交办单',
       complete: '交办单完成',
+      reopen: '交办单因事项重办恢复办理',
     },
     meeting: {
       create: '新建调度会',

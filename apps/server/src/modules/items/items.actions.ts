@@ -20,7 +20,8 @@ import { appendAudit } from '../../lib/audit';
 import { DomainError, notFound, versionConflict } from '../../lib/errors';
 import type { CalendarData } from '../calendar/calendar.domain';
 import { loadCalendar } from '../calendar/calendar.repository';
-import { completeOrdersOf } from '../orders/orders.service';
+import { FINISHED_ITEM_STATES } from '../orders/orders.domain';
+import { completeOrdersOf, reopenOrderOf } from '../orders/orders.service';
 import { loadDispatchSettings } from '../settings/settings.repository';
 import { clocksFor, defaultDeadline, formatItemNumber, nextEscalation } from './items.domain';
 import { auditItem, lockItem, presentItem, visibleTo } from './items.repository';
@@ -113,8 +114,10 @@ export async function act(db: Db, ctx: AuthedContext, id: string, body: RouteBod
         n.params,
       );
     }
-    // An assignment order is complete once every item of it is closed or cancelled.
-    if (to === 'closed' || to === 'cancelled') await completeOrdersOf(tx, ctx.audit, id, now);
+    // An assignment order is complete once every item of it is closed or cancelled; a closed item reopened brings
+    // its completed order back to issued (a reject starts from resolved: that order was never complete).
+    if (FINISHED_ITEM_STATES.includes(to)) await completeOrdersOf(tx, ctx.audit, id, now);
+    else if (FINISHED_ITEM_STATES.includes(from)) await reopenOrderOf(tx, ctx.audit, id, now);
   });
   return detail(db, ctx, id, now, true);
 }

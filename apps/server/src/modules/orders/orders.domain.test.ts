@@ -6,6 +6,7 @@ import {
   formatOrderNumber,
   itemIneligibility,
   type OrderFacts,
+  orderToReopen,
   parseOrderNumberQuery,
 } from './orders.domain';
 
@@ -111,5 +112,30 @@ describe('the order state machine', () => {
       'confirm',
     ]);
     expect(availableOrderActions(facts({ state: 'completed', writer: false }))).toEqual([]);
+  });
+});
+
+describe('the order a reopened item brings back', () => {
+  const at = (d: string) => new Date(`${d}T10:00:00+08:00`);
+  it('is the latest completed order holding the item', () => {
+    expect(orderToReopen([])).toBeNull();
+    expect(orderToReopen([{ id: 'w', state: 'withdrawn', completedAt: null }])).toBeNull();
+    expect(
+      orderToReopen([
+        { id: 'old', state: 'completed', completedAt: at('2026-01-05') },
+        { id: 'w', state: 'withdrawn', completedAt: null },
+        { id: 'new', state: 'completed', completedAt: at('2026-02-05') },
+      ]),
+    ).toBe('new');
+  });
+  it('is none while a draft or issued order holds the item (one live order per item)', () => {
+    for (const live of ['draft', 'issued'] as const) {
+      expect(
+        orderToReopen([
+          { id: 'done', state: 'completed', completedAt: at('2026-01-05') },
+          { id: 'live', state: live, completedAt: null },
+        ]),
+      ).toBeNull();
+    }
   });
 });

@@ -52,6 +52,22 @@ export function itemIneligibility(
   return null;
 }
 
+/**
+ * The order to issue again when one of its items is reopened: the most recently completed order holding the item —
+ * none when a draft or issued order already holds it (an item sits in at most one live order).
+ */
+export function orderToReopen(
+  orders: readonly { id: string; state: OrderState; completedAt: Date | null }[],
+): string | null {
+  if (orders.some((o) => LIVE_ORDER_STATES.includes(o.state))) return null;
+  let latest: (typeof orders)[number] | null = null;
+  for (const o of orders) {
+    if (o.state !== 'completed') continue;
+    if (!latest || (o.completedAt?.getTime() ?? 0) > (latest.completedAt?.getTime() ?? 0)) latest = o;
+  }
+  return latest?.id ?? null;
+}
+
 export interface OrderFacts {
   state: OrderState;
   itemCount: number;

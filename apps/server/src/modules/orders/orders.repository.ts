@@ -299,6 +299,17 @@ export async function currentItemsOf(db: DbOrTx, orderId: string) {
     .execute();
 }
 
+/** Every order holding this item, locked in id order (the item workflow calls it after changing the item). */
+export function lockOrdersHolding(tx: DbOrTx, itemId: string) {
+  return tx
+    .selectFrom('orders')
+    .selectAll()
+    .where('orders.id', 'in', (eb) => eb.selectFrom('order_items').select('order_id').where('item_id', '=', itemId))
+    .orderBy('orders.id')
+    .forUpdate()
+    .execute();
+}
+
 /**
  * Issued orders holding this item whose items are now all closed or cancelled, locked. The lock is taken after the
  * caller changed the item, so of two items of one order finished at once, the second to get the lock sees the

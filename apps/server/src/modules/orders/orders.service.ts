@@ -25,6 +25,7 @@ import {
   formatOrderNumber,
   itemIneligibility,
   type OrderFacts,
+  orderToReopen,
 } from './orders.domain';
 import {
   auditOrder,
@@ -33,6 +34,7 @@ import {
   lockCompletableOrders,
   lockItemsForOrder,
   lockOrder,
+  lockOrdersHolding,
   type OrderWithParts,
   orderItems,
   orderListFilter,
@@ -356,4 +358,36 @@ export async function completeOrdersOf(tx: DbOrTx, audit: AuditContext, itemId: 
       after: auditOrder(updated, { completedBy: itemId }),
     });
   }
+}
+
+/**
+ * Called by the item workflow inside its transaction when a closed item is reopened: the completed order holding it
+ * is issued again (its number, addressees and receipts kept) and completes itself again once all its items are
+ * closed or cancelled; audited `order.reopen` with the same actor.
+ */
+export async function reopenOrderOf(tx: DbOrTx, audit: AuditContext, itemId: string, now: Date): Promise<void> {
+  const held = await lockOrdersHolding(tx, itemId);
+  const id = orderToReopen(
+    held.map((o) => ({
+      id: o.id,
+      state: o.state as OrderState,
+      completedAt: o.completed_at ? new Date(o.completed_at) : null,
+    })),
+  );
+  const row = held.find((o) => o.id === id);
+  if (!row) return;
+  const updated = await tx
+    .updateTable('orders')
+    .set({ state: 'issued', completed_at: null, version: row.version + 1, updated_at: now })
+    .where('id', '=', row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(tx, audit, {
+    action: 'order.reopen',
+    entityType: 'order',
+    entityId: row.id,
+    unitId: row.issuer_unit_id,
+    before: auditOrder(row),
+    after: auditOrder(updated, { reopenedBy: itemId }),
+  });
 }
