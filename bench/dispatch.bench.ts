@@ -9,7 +9,7 @@
  *   metrics unit delivery metrics for a month. Target < 200 ms.
  * `--write` (or BENCH_WRITE=1) records the results in docs/benchmarks.md.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,8 +23,8 @@ import { buildApp } from '../apps/server/src/http/app';
 import { ManualClock } from '../apps/server/src/lib/clock';
 import { listFilter, orderBy, selectItems } from '../apps/server/src/modules/items/items.repository';
 import { generateItems } from './dispatch-data';
-import { CONNECTIONS, DURATION, type LoadResult, line, measureAll, ROUNDS, say, WARMUP } from './load';
-import { benchPostgres } from './postgres';
+import { CONNECTIONS, DURATION, type LoadResult, line, measureAll, ROUNDS, say, signInWithToken, WARMUP } from './load';
+import { scratchDatabase } from './postgres';
 import { baseUrl } from './servers';
 
 const ITEMS = Number(process.env.BENCH_ITEMS || 1_000_000);
@@ -55,22 +55,12 @@ async function main() {
   const startedAt = new Date();
   const load = os.loadavg()[0]?.toFixed(1) ?? '?';
   say(`Zaitun dispatch benchmark — ${os.cpus().length} cores, Node ${process.version}, load average ${load}`);
-  const server = await benchPostgres(process.env);
-  const dbName = `zaitun_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server.url });
-  const cleanups: (() => Promise<void> | void)[] = [() => server.stop()];
+  const scratch = await scratchDatabase(process.env);
+  const { pgVersion, url } = scratch;
+  const cleanups: (() => Promise<void> | void)[] = [() => scratch.drop()];
   try {
-    await admin.connect();
-    const pgVersion = (await admin.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v;
-    await admin.query(`CREATE DATABASE ${dbName} TEMPLATE template0 ENCODING 'UTF8'`);
-    cleanups.push(async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    });
-    const url = new URL(server.url);
-    url.pathname = `/${dbName}`;
     const config = {
-      ...loadConfig({ ...process.env, DATABASE_URL: url.toString(), ZAITUN_DEMO_PASSWORD: DEMO_PASSWORD }),
+      ...loadConfig({ ...process.env, DATABASE_URL: url, ZAITUN_DEMO_PASSWORD: DEMO_PASSWORD }),
       logLevel: 'warn',
       jobsEnabled: false,
     };
@@ -100,25 +90,11 @@ async function main() {
     await app.listen({ host: '127.0.0.1', port: 0 });
     cleanups.push(() => app.close());
     const appUrl = baseUrl(app);
-    const login = await fetch(`${appUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'jinjiang', password: DEMO_PASSWORD }),
-    });
-    if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const tokenRes = await fetch(`${appUrl}/api/v1/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ name: 'bench', permissions: ['item.read'], expiresInDays: 1 }),
-    });
-    if (tokenRes.status !== 201) throw new Error(`token: ${tokenRes.status} ${await tokenRes.text()}`);
-    const { secret } = (await tokenRes.json()) as { secret: string };
+    const { cookie, secret } = await signInWithToken(appUrl, 'jinjiang', DEMO_PASSWORD, ['item.read']);
 
     const query: ItemListQueryT = { view: 'queue', state: 'in_progress', light: 'red', sort: 'deadline', pageSize: 20 };
     const qs = 'view=queue&state=in_progress&light=red&sort=deadline&pageSize=20';
-    const pool = new pg.Pool({ connectionString: url.toString(), max: POOL_SIZE });
+    const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
     cleanups.push(() => pool.end());
     const thin = Fastify({ logger: false });
     thin.get('/queue', async (request, reply) => {
@@ -226,8 +202,8 @@ async function main() {
       writeResults({
         date: startedAt,
         load,
-        pgVersion: pgVersion ?? '?',
-        origin: server.origin,
+        pgVersion,
+        origin: scratch.origin,
         stats,
         r,
         ratio,

@@ -85,3 +85,38 @@ export async function measureAll<K extends string>(
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Signing in to the app under test, as the benchmarks' users do: a session, then an API token made through the API.
+
+export interface SignedIn {
+  /** The session cookie (`name=value`). */
+  cookie: string;
+  /** The API token's secret, for `Authorization: Bearer …`. */
+  secret: string;
+}
+
+export async function signInWithToken(
+  appUrl: string,
+  username: string,
+  password: string,
+  permissions: string[],
+): Promise<SignedIn> {
+  const login = await fetch(`${appUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const tokenRes = await fetch(`${appUrl}/api/v1/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ name: 'bench', permissions, expiresInDays: 1 }),
+  });
+  if (tokenRes.status !== 200 && tokenRes.status !== 201)
+    throw new Error(`token: ${tokenRes.status} ${await tokenRes.text()}`);
+  const { secret } = (await tokenRes.json()) as { secret: string };
+  return { cookie, secret };
+}

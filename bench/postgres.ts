@@ -1,9 +1,11 @@
 /** A PostgreSQL for the benchmark: the one named by BENCH_DATABASE_URL / DATABASE_URL, or a throwaway one. */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export interface BenchPostgres {
   /** URL of a maintenance database on the server (where CREATE DATABASE runs). */
@@ -78,4 +80,41 @@ export async function benchPostgres(env: NodeJS.ProcessEnv): Promise<BenchPostgr
       }
     },
   };
+}
+
+export interface ScratchDatabase {
+  /** URL of the new, empty database. */
+  url: string;
+  /** The server's version, for the report. */
+  pgVersion: string;
+  /** Where the server came from, for the report. */
+  origin: string;
+  /** Drops the database and stops a throwaway server. */
+  drop(): Promise<void>;
+}
+
+/** A new database for one benchmark run on the benchmark's server (see benchPostgres). */
+export async function scratchDatabase(env: NodeJS.ProcessEnv): Promise<ScratchDatabase> {
+  const server = await benchPostgres(env);
+  const dbName = `zaitun_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  const drop = async () => {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+    } finally {
+      server.stop();
+    }
+  };
+  try {
+    await admin.connect();
+    const version = await admin.query<{ v: string }>("SELECT current_setting('server_version') AS v");
+    await admin.query(`CREATE DATABASE ${dbName} TEMPLATE template0 ENCODING 'UTF8'`);
+    const url = new URL(server.url);
+    url.pathname = `/${dbName}`;
+    return { url: url.toString(), pgVersion: version.rows[0]?.v ?? '?', origin: server.origin, drop };
+  } catch (err) {
+    await drop().catch(() => {});
+    throw err;
+  }
 }

@@ -12,7 +12,6 @@
  * (default 2), BENCH_CONNECTIONS (default 50), BENCH_USERS (extra users, default 2000). `--write` (or BENCH_WRITE=1) records the results in docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,8 +22,8 @@ import { loadConfig, REPO_ROOT } from '../apps/server/src/config';
 import { buildApp } from '../apps/server/src/http/app';
 import { systemClock } from '../apps/server/src/lib/clock';
 import { hashPassword } from '../apps/server/src/lib/password';
-import { CONNECTIONS, DURATION, type LoadResult, line, measureAll, ROUNDS, say, WARMUP } from './load';
-import { benchPostgres } from './postgres';
+import { CONNECTIONS, DURATION, type LoadResult, line, measureAll, ROUNDS, say, signInWithToken, WARMUP } from './load';
+import { scratchDatabase } from './postgres';
 import { baseUrl, constantServer, thinServer } from './servers';
 
 const EXTRA_USERS = Number(process.env.BENCH_USERS || 2000);
@@ -93,11 +92,10 @@ async function main() {
   say(
     `Zaitun benchmark — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, load average ${load}`,
   );
-  const server = await benchPostgres(process.env);
-  say(`PostgreSQL: ${server.origin}`);
-  const dbName = `zaitun_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server.url });
-  const cleanups: (() => Promise<void> | void)[] = [() => server.stop()];
+  const scratch = await scratchDatabase(process.env);
+  say(`PostgreSQL: ${scratch.origin}`);
+  const { pgVersion, url } = scratch;
+  const cleanups: (() => Promise<void> | void)[] = [() => scratch.drop()];
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) {
       try {
@@ -108,18 +106,8 @@ async function main() {
     }
   };
   try {
-    await admin.connect();
-    const pgVersion =
-      (await admin.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '?';
-    await admin.query(`CREATE DATABASE ${dbName} TEMPLATE template0 ENCODING 'UTF8'`);
-    cleanups.push(async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    });
-    const url = new URL(server.url);
-    url.pathname = `/${dbName}`;
     const config = {
-      ...loadConfig({ ...process.env, DATABASE_URL: url.toString(), ZAITUN_DEMO_PASSWORD: DEMO_PASSWORD }),
+      ...loadConfig({ ...process.env, DATABASE_URL: url, ZAITUN_DEMO_PASSWORD: DEMO_PASSWORD }),
       logLevel: 'warn',
     };
 
@@ -157,24 +145,9 @@ async function main() {
     await app.listen({ host: '127.0.0.1', port: 0 });
     cleanups.push(() => app.close());
     const appUrl = baseUrl(app);
-    const login = await fetch(`${appUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'jinjiang', password: DEMO_PASSWORD }),
-    });
-    if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const tokenRes = await fetch(`${appUrl}/api/v1/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ name: 'bench', permissions: ['user.read'], expiresInDays: 1 }),
-    });
-    if (tokenRes.status !== 200 && tokenRes.status !== 201)
-      throw new Error(`token: ${tokenRes.status} ${await tokenRes.text()}`);
-    const { secret } = (await tokenRes.json()) as { secret: string };
+    const { cookie, secret } = await signInWithToken(appUrl, 'jinjiang', DEMO_PASSWORD, ['user.read']);
 
-    const pool = new pg.Pool({ connectionString: url.toString(), max: POOL_SIZE });
+    const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
     cleanups.push(() => pool.end());
     const thin = await thinServer(pool);
     cleanups.push(() => thin.close());
@@ -251,7 +224,7 @@ async function main() {
         date: startedAt,
         load,
         pgVersion,
-        origin: server.origin,
+        origin: scratch.origin,
         users: Number(c.users),
         units: Number(c.units),
         jinjiang: Number(c.jinjiang),
