@@ -23,17 +23,29 @@ import { buildApp } from '../apps/server/src/http/app';
 import { ManualClock } from '../apps/server/src/lib/clock';
 import { listFilter, orderBy, selectItems } from '../apps/server/src/modules/items/items.repository';
 import { generateItems } from './dispatch-data';
-import { CONNECTIONS, DURATION, type LoadResult, line, measureAll, ROUNDS, say, signInWithToken, WARMUP } from './load';
+import {
+  type Cleanup,
+  CONNECTIONS,
+  DEMO_PASSWORD,
+  DURATION,
+  type LoadResult,
+  line,
+  measureAll,
+  POOL_SIZE,
+  ROUNDS,
+  runCleanups,
+  say,
+  signInWithToken,
+  TARGET_RATIO,
+  WARMUP,
+  WRITE,
+} from './load';
 import { scratchDatabase } from './postgres';
 import { baseUrl } from './servers';
 
 const ITEMS = Number(process.env.BENCH_ITEMS || 1_000_000);
-const POOL_SIZE = 10;
-const TARGET_RATIO = 0.7;
 const SWEEP_TARGET_MS = 2000;
 const METRICS_TARGET_MS = 200;
-const DEMO_PASSWORD = 'Bench-Pass-2026!';
-const WRITE = process.argv.includes('--write') || process.env.BENCH_WRITE === '1';
 
 const TOKEN_SQL = `SELECT t.id AS token_id, t.expires_at, u.id, u.roles, u.unit_id, u.status, un.path AS unit_path
 FROM api_tokens t INNER JOIN users u ON u.id = t.user_id LEFT JOIN units un ON un.id = u.unit_id
@@ -57,7 +69,7 @@ async function main() {
   say(`Zaitun dispatch benchmark — ${os.cpus().length} cores, Node ${process.version}, load average ${load}`);
   const scratch = await scratchDatabase(process.env);
   const { pgVersion, url } = scratch;
-  const cleanups: (() => Promise<void> | void)[] = [() => scratch.drop()];
+  const cleanups: Cleanup[] = [() => scratch.drop()];
   try {
     const config = {
       ...loadConfig({ ...process.env, DATABASE_URL: url, ZAITUN_DEMO_PASSWORD: DEMO_PASSWORD }),
@@ -214,13 +226,7 @@ async function main() {
     }
     if (failed) process.exitCode = 1;
   } finally {
-    for (const fn of cleanups.reverse()) {
-      try {
-        await fn();
-      } catch (err) {
-        process.stderr.write(`cleanup: ${(err as Error).message}\n`);
-      }
-    }
+    await runCleanups(cleanups);
   }
 }
 

@@ -9,6 +9,25 @@ export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
 
 export const say = (msg: string) => process.stdout.write(`${msg}\n`);
 
+/** What both benchmarks share: the app's pool size, the app/thin target, the demo accounts' password, `--write`. */
+export const POOL_SIZE = 10;
+export const TARGET_RATIO = 0.7;
+export const DEMO_PASSWORD = 'Bench-Pass-2026!';
+export const WRITE = process.argv.includes('--write') || process.env.BENCH_WRITE === '1';
+
+export type Cleanup = () => Promise<void> | void;
+
+/** Runs the cleanups last first; one that fails is reported and the others still run. */
+export async function runCleanups(cleanups: Cleanup[]): Promise<void> {
+  for (const fn of [...cleanups].reverse()) {
+    try {
+      await fn();
+    } catch (err) {
+      process.stderr.write(`cleanup: ${(err as Error).message}\n`);
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Load generation: autocannon in its own process, so that it does not share the event loop with the servers.
 

@@ -22,17 +22,29 @@ import { loadConfig, REPO_ROOT } from '../apps/server/src/config';
 import { buildApp } from '../apps/server/src/http/app';
 import { systemClock } from '../apps/server/src/lib/clock';
 import { hashPassword } from '../apps/server/src/lib/password';
-import { CONNECTIONS, DURATION, type LoadResult, line, measureAll, ROUNDS, say, signInWithToken, WARMUP } from './load';
+import {
+  type Cleanup,
+  CONNECTIONS,
+  DEMO_PASSWORD,
+  DURATION,
+  type LoadResult,
+  line,
+  measureAll,
+  POOL_SIZE,
+  ROUNDS,
+  runCleanups,
+  say,
+  signInWithToken,
+  TARGET_RATIO,
+  WARMUP,
+  WRITE,
+} from './load';
 import { scratchDatabase } from './postgres';
 import { baseUrl, constantServer, thinServer } from './servers';
 
 const EXTRA_USERS = Number(process.env.BENCH_USERS || 2000);
-const POOL_SIZE = 10;
-const TARGET_RATIO = 0.7;
 const FIRST_START_TARGET_S = 15;
 const SECOND_START_TARGET_S = 5;
-const DEMO_PASSWORD = 'Bench-Pass-2026!';
-const WRITE = process.argv.includes('--write') || process.env.BENCH_WRITE === '1';
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
@@ -95,16 +107,8 @@ async function main() {
   const scratch = await scratchDatabase(process.env);
   say(`PostgreSQL: ${scratch.origin}`);
   const { pgVersion, url } = scratch;
-  const cleanups: (() => Promise<void> | void)[] = [() => scratch.drop()];
-  const cleanup = async () => {
-    for (const fn of cleanups.reverse()) {
-      try {
-        await fn();
-      } catch (err) {
-        process.stderr.write(`cleanup: ${(err as Error).message}\n`);
-      }
-    }
-  };
+  const cleanups: Cleanup[] = [() => scratch.drop()];
+  const cleanup = () => runCleanups(cleanups);
   try {
     const config = {
       ...loadConfig({ ...process.env, DATABASE_URL: url, ZAITUN_DEMO_PASSWORD: DEMO_PASSWORD }),
