@@ -450,3 +450,28 @@ describe('minimum sample', () => {
     expect(m.rows.indexOf(b)).toBeLessThan(m.rows.indexOf(a));
   });
 });
+
+describe('urge rate', () => {
+  it('counts an item once however often it is urged, and only the urges of its current lead after its dispatch', async () => {
+    const A = unit('MT-A');
+    const B = unit('MT-B');
+    at('2026-07-01T09:00:00');
+    const c1 = await register('c1 退单后改派');
+    const c2 = await register('c2 未催办');
+    await step('hq', c1, 'dispatch', { leadUnitId: A });
+    await step('hq', c2, 'dispatch', { leadUnitId: B });
+    at('2026-07-02T09:00:00');
+    await step('hq', c1, 'urge', { note: '请尽快签收' }); // names A, which then hands the item back
+    at('2026-07-02T10:00:00');
+    await step('mt.a', c1, 'return', { reason: '不属于本单位职责' });
+    at('2026-07-02T11:00:00');
+    await step('hq', c1, 'dispatch', { leadUnitId: B });
+    at('2026-07-03T09:00:00');
+    await step('hq', c1, 'urge', { note: '请尽快签收' });
+    at('2026-07-03T10:00:00');
+    await step('hq', c1, 'urge', { note: '再次催办' });
+    const july = (await metrics(await as('hq'), 'from=2026-07-01&to=2026-07-31')).body;
+    expect(rowOf(july, 'MT-A')).toMatchObject({ received: 0, urgeRate: r(0, 0) });
+    expect(rowOf(july, 'MT-B')).toMatchObject({ received: 2, urgeRate: r(1, 2) });
+  });
+});

@@ -2,11 +2,32 @@
  * SQL of the delivery metrics: one set-based statement per figure group, each a range scan over an index on the
  * period's instant column (migration 0002, "metrics" indexes) grouped by lead unit — no per-unit queries. The
  * period rules are in docs/metrics.md; the rates and the ranking are computed in metrics.domain.ts.
+ *
+ * Each figure runs with JIT compilation and parallel workers off (`figure`): these are range scans of tens of
+ * thousands of index entries that take milliseconds, but their estimated cost passes `jit_above_cost` (for a month
+ * on 1M items already), and PostgreSQL then spent 0.5–1 s compiling before it read a row; and the figures already run
+ * side by side on separate connections, so workers of their own only competed for the same cores
+ * (docs/benchmarks.md).
  */
 import type { RankedUnitType } from '@zaitun/contracts';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { DbOrTx } from '../../db/database';
 import type { Period } from './metrics.domain';
+
+// set_config(…, true) is SET LOCAL, in one statement: both settings end with the transaction.
+const FIGURE_SETTINGS = sql`SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`;
+
+/**
+ * Runs one figure's statement with JIT and parallel workers off for it alone: `SET LOCAL` inside its own short
+ * transaction (or the caller's), so the figures still run side by side on separate connections.
+ */
+async function figure<R>(db: DbOrTx, query: RawBuilder<R>): Promise<R[]> {
+  const run = async (tx: DbOrTx) => {
+    await FIGURE_SETTINGS.execute(tx);
+    return (await query.execute(tx)).rows;
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
 
 const RANKED = sql.raw(`('working_group', 'county', 'liaison_group', 'task_force', 'member_department')`);
 const OPEN = sql.raw(`('assigned', 'in_progress')`);
@@ -46,19 +67,29 @@ export interface ReceivedCounts {
 /**
  * Received: items dispatched to the unit in the period that it still leads (a return (退单) hands the item back,
  * clears its dispatch and it counts for the unit it is dispatched to next). Urged: of those, the ones urged while
- * the unit held them (an urge names the lead unit of the moment) after that dispatch — probed through the urge
- * index only for items whose urge counter is non-zero.
+ * the unit held them (an urge names the lead unit of the moment) after that dispatch. The two are counted apart:
+ * received from the dispatch index alone, urged from the urges of the period (an urge after the dispatch is in the
+ * period too: `u.at >= i.dispatched_at >= start`) joined to their items — never a probe per received item.
  */
 export async function receivedCounts(db: DbOrTx, p: Period): Promise<ReceivedCounts[]> {
-  const { rows } = await sql<ReceivedCounts>`
-    SELECT i.lead_unit_id AS unit_id, count(*)::int AS received,
-           count(*) FILTER (WHERE i.urge_count > 0 AND EXISTS (
-             SELECT 1 FROM item_urges u
-             WHERE u.item_id = i.id AND u.unit_id = i.lead_unit_id AND u.at >= i.dispatched_at))::int AS urged
-    FROM items i
-    WHERE i.dispatched_at >= ${p.start} AND i.dispatched_at < ${p.end} AND i.lead_unit_id IS NOT NULL
-    GROUP BY i.lead_unit_id`.execute(db);
-  return rows;
+  return figure(
+    db,
+    sql<ReceivedCounts>`
+    WITH received AS (
+      SELECT lead_unit_id AS unit_id, count(*)::int AS received
+      FROM items
+      WHERE dispatched_at >= ${p.start} AND dispatched_at < ${p.end} AND lead_unit_id IS NOT NULL
+      GROUP BY lead_unit_id
+    ), urged AS (
+      SELECT i.lead_unit_id AS unit_id, count(DISTINCT i.id)::int AS urged
+      FROM item_urges u JOIN items i ON i.id = u.item_id
+      WHERE u.at >= ${p.start} AND i.dispatched_at >= ${p.start} AND i.dispatched_at < ${p.end}
+        AND i.urge_count > 0 AND u.unit_id = i.lead_unit_id AND u.at >= i.dispatched_at
+      GROUP BY i.lead_unit_id
+    )
+    SELECT r.unit_id, r.received, coalesce(g.urged, 0)::int AS urged
+    FROM received r LEFT JOIN urged g ON g.unit_id = r.unit_id`,
+  );
 }
 
 export interface SignedCounts {
@@ -69,13 +100,15 @@ export interface SignedCounts {
 
 /** Items signed in the period, and those signed by their signing time. */
 export async function signedCounts(db: DbOrTx, p: Period): Promise<SignedCounts[]> {
-  const { rows } = await sql<SignedCounts>`
+  return figure(
+    db,
+    sql<SignedCounts>`
     SELECT lead_unit_id AS unit_id, count(*)::int AS signed,
            count(*) FILTER (WHERE signed_at <= sign_by)::int AS on_time
     FROM items
     WHERE signed_at >= ${p.start} AND signed_at < ${p.end} AND lead_unit_id IS NOT NULL
-    GROUP BY lead_unit_id`.execute(db);
-  return rows;
+    GROUP BY lead_unit_id`,
+  );
 }
 
 export interface ClosedCounts {
@@ -100,7 +133,9 @@ export async function closedCounts(db: DbOrTx, p: Period, endHour: number): Prom
   // Seconds: an instant's business day is floor((t + shift) / 86400); the end of business of day d is d·86400 + eob.
   const shift = 8 * 3600 + (24 - endHour) * 3600;
   const eob = endHour * 3600 - 8 * 3600;
-  const { rows } = await sql<ClosedCounts>`
+  return figure(
+    db,
+    sql<ClosedCounts>`
     WITH c AS (
       SELECT lead_unit_id AS unit_id, redo_count, resolved_at <= deadline AS on_time,
              extract(epoch FROM dispatched_at)::float8 AS s, extract(epoch FROM resolved_at)::float8 AS e
@@ -131,8 +166,8 @@ export async function closedCounts(db: DbOrTx, p: Period, endHour: number): Prom
            count(*) FILTER (WHERE on_time)::int AS on_time,
            count(*) FILTER (WHERE redo_count > 0)::int AS redone,
            sum(wd)::float8 AS wd_sum, count(wd)::int AS wd_count
-    FROM w GROUP BY unit_id`.execute(db);
-  return rows;
+    FROM w GROUP BY unit_id`,
+  );
 }
 
 export interface RatedCounts {
@@ -143,22 +178,26 @@ export interface RatedCounts {
 
 /** Ratings given in the period (a reopen withdraws a rating), and those of 4 or 5. */
 export async function ratedCounts(db: DbOrTx, p: Period): Promise<RatedCounts[]> {
-  const { rows } = await sql<RatedCounts>`
+  return figure(
+    db,
+    sql<RatedCounts>`
     SELECT lead_unit_id AS unit_id, count(*)::int AS rated, count(*) FILTER (WHERE rating >= 4)::int AS satisfied
     FROM items
     WHERE rated_at >= ${p.start} AND rated_at < ${p.end} AND rating IS NOT NULL AND lead_unit_id IS NOT NULL
-    GROUP BY lead_unit_id`.execute(db);
-  return rows;
+    GROUP BY lead_unit_id`,
+  );
 }
 
 /** Open items (to sign or in progress) past their deadline at `now`, per lead unit. */
 export async function overdueCounts(db: DbOrTx, now: Date): Promise<{ unit_id: string; overdue: number }[]> {
-  const { rows } = await sql<{ unit_id: string; overdue: number }>`
+  return figure(
+    db,
+    sql<{ unit_id: string; overdue: number }>`
     SELECT lead_unit_id AS unit_id, count(*)::int AS overdue
     FROM items
     WHERE state IN ${OPEN} AND deadline < ${now} AND lead_unit_id IS NOT NULL
-    GROUP BY lead_unit_id`.execute(db);
-  return rows;
+    GROUP BY lead_unit_id`,
+  );
 }
 
 export interface YearTotalsRow {
@@ -172,7 +211,9 @@ export interface YearTotalsRow {
 
 /** The year's totals in one statement (each a count over an indexed range). */
 export async function yearTotals(db: DbOrTx, year: number, p: Period, now: Date): Promise<YearTotalsRow> {
-  const { rows } = await sql<YearTotalsRow>`
+  const rows = await figure(
+    db,
+    sql<YearTotalsRow>`
     SELECT
       (SELECT count(*) FROM meetings WHERE state = 'held' AND held_at >= ${p.start} AND held_at < ${p.end})::int
         AS meetings_held,
@@ -183,6 +224,7 @@ export async function yearTotals(db: DbOrTx, year: number, p: Period, now: Date)
          AND closed_at >= ${p.start} AND closed_at < ${p.end})::int AS items_resolved,
       (SELECT count(*) FROM items WHERE state IN ${OPEN} AND deadline < ${now})::int AS overdue_now,
       (SELECT count(*) FROM item_escalations WHERE level = 'red' AND at >= ${p.start} AND at < ${p.end})::int
-        AS red_cards`.execute(db);
+        AS red_cards`,
+  );
   return rows[0] as YearTotalsRow;
 }
