@@ -169,6 +169,7 @@ export async function domainSnapshot(database: Database): Promise<Record<string,
     UNION ALL SELECT 'item_attachments', count(*)::text, '0' FROM item_attachments
     UNION ALL SELECT 'orders', count(*)::text, coalesce(sum(version), 0)::text FROM orders
     UNION ALL SELECT 'meetings', count(*)::text, coalesce(sum(version), 0)::text FROM meetings
+    UNION ALL SELECT 'meeting_agenda', count(*)::text, coalesce(sum(version), 0)::text FROM meeting_agenda
     UNION ALL SELECT 'notifications', count(*)::text, count(read_at)::text FROM notifications
     UNION ALL SELECT 'calendar_days', count(*)::text, '0' FROM calendar_days
     UNION ALL SELECT 'calendar_years', count(*)::text, coalesce(sum(version), 0)::text FROM calendar_years

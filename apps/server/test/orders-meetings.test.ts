@@ -636,6 +636,65 @@ describe('the life of a dispatch meeting', () => {
     }
   });
 
+  it('an "item" decision is one transaction: an item that cannot be created or dispatched leaves nothing', async () => {
+    const planned = await hq.post<MeetingDetailT>('/api/v1/meetings', {
+      type: 'special',
+      title: '海外仓专题调度会',
+      heldAt: '2026-03-06T15:00:00+08:00',
+    });
+    expect(planned.status, JSON.stringify(planned.body)).toBe(201);
+    const withEntries = await hq.post<MeetingDetailT>(`/api/v1/meetings/${planned.body.meeting.id}/agenda`, {
+      version: planned.body.meeting.version,
+      topic: '研究海外仓建设支持政策',
+    });
+    expect(withEntries.status, JSON.stringify(withEntries.body)).toBe(201);
+    const meetingId = withEntries.body.meeting.id;
+    const entry = withEntries.body.agenda[0];
+    if (!entry) throw new Error('agenda');
+    const decide = (extra: Record<string, unknown>) =>
+      hq.post<MeetingDetailT & Err>(`/api/v1/meetings/${meetingId}/agenda/${entry.id}/decision`, {
+        version: entry.version,
+        kind: 'item',
+        decision: '由晋江市牵头研究海外仓支持政策',
+        ...extra,
+      });
+    const auditCount = async () =>
+      Number((await t.database.pool.query<{ n: string }>('SELECT count(*) AS n FROM audit_events')).rows[0]?.n);
+    const before = await domainSnapshot(t.database);
+    const audits = await auditCount();
+    const lastNumber = (await register(hq, { title: '编号参照' })).item.seq;
+    const afterRegister = await domainSnapshot(t.database);
+    const auditsAfterRegister = await auditCount();
+    expect(afterRegister).not.toEqual(before);
+    expect(auditsAfterRegister).toBeGreaterThan(audits);
+
+    const refused: [Record<string, unknown>, number, string][] = [
+      [{ leadUnitId: '00000000-0000-4000-8000-000000000000' }, 422, 'LEAD_UNIT_INVALID'],
+      [{ leadUnitId: unit('JINJIANG'), coUnitIds: [unit('JINJIANG')] }, 422, 'LEAD_UNIT_INVALID'],
+      [{ category: 'no_such_category', leadUnitId: unit('JINJIANG') }, 422, 'CATEGORY_INVALID'],
+      [{ leadUnitId: unit('JINJIANG'), deadline: '2026-03-01T09:00:00+08:00' }, 400, 'DEADLINE_IN_PAST'],
+    ];
+    for (const [extra, status, code] of refused) {
+      const res = await decide(extra);
+      expect(res.status, JSON.stringify(res.body)).toBe(status);
+      expect(res.body.error.code).toBe(code);
+      // No item, timeline row, notification, decision or audit event — and no number taken.
+      expect(await domainSnapshot(t.database)).toEqual(afterRegister);
+      expect(await auditCount()).toBe(auditsAfterRegister);
+    }
+    const unchanged = (await hq.get<MeetingDetailT>(`/api/v1/meetings/${meetingId}`)).body.agenda[0];
+    expect(unchanged).toMatchObject({ version: entry.version, decisionKind: null, createdItemId: null });
+
+    // Two decisions racing on one entry: one creates its item; the other gets 409 and leaves no item behind.
+    const raced = await Promise.all([decide({ leadUnitId: unit('JINJIANG') }), decide({ title: '并发的决定' })]);
+    expect(raced.map((r) => r.status).sort()).toEqual([200, 409]);
+    const won = raced.find((r) => r.status === 200)?.body.agenda[0];
+    const created = (await hq.get<ItemDetailT>(`/api/v1/items/${won?.createdItemId}`)).body.item;
+    expect(created).toMatchObject({ source: 'meeting_decision', seq: lastNumber + 1 });
+    const items = (s: Record<string, string>) => Number(s.items?.split('/')[0]);
+    expect(items(await domainSnapshot(t.database))).toBe(items(afterRegister) + 1);
+  });
+
   it('numbers meetings per year at creation and refuses bad input', async () => {
     const make = (heldAt: string) =>
       hq.post<MeetingDetailT & Err>('/api/v1/meetings', { type: 'special', title: '专题调度会', heldAt });

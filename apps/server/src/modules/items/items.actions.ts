@@ -37,89 +37,101 @@ interface ActEnv {
 
 /** Runs one action of the state machine on an item, in one transaction, under the item's row lock. */
 export async function act(db: Db, ctx: AuthedContext, id: string, body: RouteBody<'itemAction'>, now: Date) {
-  await db.transaction().execute(async (tx) => {
-    // Lock first, then read it with its co-units: everything below sees one consistent item.
-    const row = await lockItem(tx, id);
-    if (!row) throw notFound();
-    const visible = await findVisible(tx, ctx, id);
-    if (row.version !== body.version) throw versionConflict(row.version);
-    const item = presentItem(visible, now);
-    const pending = await tx
-      .selectFrom('item_extensions')
-      .selectAll()
-      .where('item_id', '=', id)
-      .where('state', '=', 'pending')
-      .executeTakeFirst();
-    const relations = relationsOf(ctx.actor, partiesOf(item));
-    const decision = decide(factsOf(item, !!pending, ctx.actor.unitId), body.action, relations, body);
-    if (!decision.ok) throw new DomainError(decision.code, decision.details);
-    // Read in the transaction (the embedded database has one connection, held by it).
-    const clockRules = async () => {
-      const [{ settings }, cal] = await Promise.all([loadDispatchSettings(tx), loadCalendar(tx)]);
-      return { settings, cal };
-    };
-    const env: ActEnv = { tx, ctx, now, clockRules };
-    const from = row.state as ItemState;
-    const to = decision.to;
-    const effect = await applyAction(env, row, item, body, pending ?? null);
-    const updated = await tx
-      .updateTable('items')
-      .set({
-        ...effect.set,
-        state: to,
-        ...(decision.rule.redo ? { redo_count: row.redo_count + 1 } : {}),
-        version: row.version + 1,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const eventId = await addEvent(tx, ctx, id, {
-      action: body.action,
-      from,
-      to,
-      note: effect.note ?? body.reason ?? body.note ?? '',
-      data: effect.data ?? null,
-      public: effect.public ?? false,
-    });
-    const coAfter = await tx.selectFrom('item_co_units').select('unit_id').where('item_id', '=', id).execute();
-    await appendAudit(tx, ctx.audit, {
-      action: `item.${body.action}`,
-      entityType: 'item',
-      entityId: id,
-      unitId: updated.lead_unit_id ?? updated.raised_by_unit_id,
-      before: auditItem(
-        row,
-        item.coUnits.map((c) => c.unitId),
-      ),
-      after: {
-        ...auditItem(
-          updated,
-          coAfter.map((c) => c.unit_id),
-        ),
-        ...(effect.data ? { detail: effect.data } : {}),
-      },
-    });
-    for (const n of effect.notify ?? []) {
-      await notifyItem(
-        tx,
-        updated,
-        n.event,
-        `${id}:${body.action}:${eventId}`,
-        now,
-        {
-          ...n.to,
-          exceptUserId: ctx.actor.userId,
-        },
-        n.params,
-      );
-    }
-    // An assignment order is complete once every item of it is closed or cancelled; a closed item reopened brings
-    // its completed order back to issued (a reject starts from resolved: that order was never complete).
-    if (FINISHED_ITEM_STATES.includes(to)) await completeOrdersOf(tx, ctx.audit, id, now);
-    else if (FINISHED_ITEM_STATES.includes(from)) await reopenOrderOf(tx, ctx.audit, id, now);
-  });
+  await db.transaction().execute((tx) => runAction(tx, ctx, id, body, now));
   return detail(db, ctx, id, now, true);
+}
+
+/**
+ * One action inside the caller's transaction (a meeting decision dispatches the item it has just created): the row
+ * lock, the checks, the effect, the timeline, the audit event, the notifications and the orders that follow.
+ */
+export async function runAction(
+  tx: Tx,
+  ctx: AuthedContext,
+  id: string,
+  body: RouteBody<'itemAction'>,
+  now: Date,
+): Promise<void> {
+  // Lock first, then read it with its co-units: everything below sees one consistent item.
+  const row = await lockItem(tx, id);
+  if (!row) throw notFound();
+  const visible = await findVisible(tx, ctx, id);
+  if (row.version !== body.version) throw versionConflict(row.version);
+  const item = presentItem(visible, now);
+  const pending = await tx
+    .selectFrom('item_extensions')
+    .selectAll()
+    .where('item_id', '=', id)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+  const relations = relationsOf(ctx.actor, partiesOf(item));
+  const decision = decide(factsOf(item, !!pending, ctx.actor.unitId), body.action, relations, body);
+  if (!decision.ok) throw new DomainError(decision.code, decision.details);
+  // Read in the transaction (the embedded database has one connection, held by it).
+  const clockRules = async () => {
+    const [{ settings }, cal] = await Promise.all([loadDispatchSettings(tx), loadCalendar(tx)]);
+    return { settings, cal };
+  };
+  const env: ActEnv = { tx, ctx, now, clockRules };
+  const from = row.state as ItemState;
+  const to = decision.to;
+  const effect = await applyAction(env, row, item, body, pending ?? null);
+  const updated = await tx
+    .updateTable('items')
+    .set({
+      ...effect.set,
+      state: to,
+      ...(decision.rule.redo ? { redo_count: row.redo_count + 1 } : {}),
+      version: row.version + 1,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const eventId = await addEvent(tx, ctx, id, {
+    action: body.action,
+    from,
+    to,
+    note: effect.note ?? body.reason ?? body.note ?? '',
+    data: effect.data ?? null,
+    public: effect.public ?? false,
+  });
+  const coAfter = await tx.selectFrom('item_co_units').select('unit_id').where('item_id', '=', id).execute();
+  await appendAudit(tx, ctx.audit, {
+    action: `item.${body.action}`,
+    entityType: 'item',
+    entityId: id,
+    unitId: updated.lead_unit_id ?? updated.raised_by_unit_id,
+    before: auditItem(
+      row,
+      item.coUnits.map((c) => c.unitId),
+    ),
+    after: {
+      ...auditItem(
+        updated,
+        coAfter.map((c) => c.unit_id),
+      ),
+      ...(effect.data ? { detail: effect.data } : {}),
+    },
+  });
+  for (const n of effect.notify ?? []) {
+    await notifyItem(
+      tx,
+      updated,
+      n.event,
+      `${id}:${body.action}:${eventId}`,
+      now,
+      {
+        ...n.to,
+        exceptUserId: ctx.actor.userId,
+      },
+      n.params,
+    );
+  }
+  // An assignment order is complete once every item of it is closed or cancelled; a closed item reopened brings
+  // its completed order back to issued (a reject starts from resolved: that order was never complete).
+  if (FINISHED_ITEM_STATES.includes(to)) await completeOrdersOf(tx, ctx.audit, id, now);
+  else if (FINISHED_ITEM_STATES.includes(from)) await reopenOrderOf(tx, ctx.audit, id, now);
 }
 
 interface Effect {

@@ -14,7 +14,7 @@ import {
   type RouteResponse,
   relationsOf,
 } from '@zaitun/contracts';
-import type { Db, DbOrTx } from '../../db/database';
+import type { Db, DbOrTx, Tx } from '../../db/database';
 import type { ItemRow } from '../../db/types';
 import type { AuthedContext } from '../../http/context';
 import { appendAudit } from '../../lib/audit';
@@ -244,9 +244,24 @@ export async function addEvent(tx: DbOrTx, ctx: AuthedContext, itemId: string, e
   return row.id;
 }
 
+/** Registers an item: number, row, timeline, audit and notification in one transaction. */
 export async function createItem(db: Db, ctx: AuthedContext, body: RouteBody<'createItem'>, now: Date) {
-  await checkCategory(db, body.category);
-  if (body.countyUnitId) await checkUnits(db, [body.countyUnitId], 'VALIDATION_FAILED');
+  const row = await db.transaction().execute((tx) => insertItem(tx, ctx, body, now));
+  return detail(db, ctx, row.id, now);
+}
+
+/**
+ * Registers an item inside the caller's transaction (a meeting decision creates its item in its own): the checks,
+ * the number, the row, its timeline, audit event and notification. Returns the new row.
+ */
+export async function insertItem(
+  tx: Tx,
+  ctx: AuthedContext,
+  body: RouteBody<'createItem'>,
+  now: Date,
+): Promise<ItemRow> {
+  await checkCategory(tx, body.category);
+  if (body.countyUnitId) await checkUnits(tx, [body.countyUnitId], 'VALIDATION_FAILED');
   // Only a leader gives a leader's instruction; a meeting decision comes from the office.
   if (body.source === 'leader_instruction' && !ctx.actor.roles.includes('leader') && !can(ctx.actor, 'item.dispatch')) {
     throw new DomainError('FORBIDDEN', { source: body.source });
@@ -260,47 +275,44 @@ export async function createItem(db: Db, ctx: AuthedContext, body: RouteBody<'cr
   const year = shanghaiYear(now);
   const coordination = body.source === 'coordination';
   const state: ItemState = body.submit || coordination ? 'pending_dispatch' : 'draft';
-  const id = await db.transaction().execute(async (tx) => {
-    const seq = await nextNumber(tx, 'item', year);
-    const row = await tx
-      .insertInto('items')
-      .values({
-        year,
-        seq,
-        title: body.title.trim(),
-        description: body.description,
-        category: body.category,
-        source: body.source,
-        source_ref: body.sourceRef ?? '',
-        priority: body.priority,
-        state,
-        county_unit_id: body.countyUnitId ?? null,
-        raised_by_user_id: ctx.actor.userId,
-        raised_by_unit_id: ctx.actor.unitId,
-        tags: body.tags ?? [],
-        // A coordination request (一协调) goes on the agenda of the next meeting.
-        flagged_for_meeting: coordination,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await addEvent(tx, ctx, row.id, { action: 'create', from: null, to: state });
-    await appendAudit(tx, ctx.audit, {
-      action: 'item.create',
-      entityType: 'item',
-      entityId: row.id,
-      unitId: ctx.actor.unitId,
-      after: auditItem(row),
-    });
-    if (state === 'pending_dispatch')
-      await notifyItem(tx, row, 'item_submitted', `${row.id}:submitted`, now, {
-        roles: ['hq_dispatcher'],
-        exceptUserId: ctx.actor.userId,
-      });
-    return row.id;
+  const seq = await nextNumber(tx, 'item', year);
+  const row = await tx
+    .insertInto('items')
+    .values({
+      year,
+      seq,
+      title: body.title.trim(),
+      description: body.description,
+      category: body.category,
+      source: body.source,
+      source_ref: body.sourceRef ?? '',
+      priority: body.priority,
+      state,
+      county_unit_id: body.countyUnitId ?? null,
+      raised_by_user_id: ctx.actor.userId,
+      raised_by_unit_id: ctx.actor.unitId,
+      tags: body.tags ?? [],
+      // A coordination request (一协调) goes on the agenda of the next meeting.
+      flagged_for_meeting: coordination,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await addEvent(tx, ctx, row.id, { action: 'create', from: null, to: state });
+  await appendAudit(tx, ctx.audit, {
+    action: 'item.create',
+    entityType: 'item',
+    entityId: row.id,
+    unitId: ctx.actor.unitId,
+    after: auditItem(row),
   });
-  return detail(db, ctx, id, now);
+  if (state === 'pending_dispatch')
+    await notifyItem(tx, row, 'item_submitted', `${row.id}:submitted`, now, {
+      roles: ['hq_dispatcher'],
+      exceptUserId: ctx.actor.userId,
+    });
+  return row;
 }
 
 export async function updateItem(db: Db, ctx: AuthedContext, id: string, body: RouteBody<'updateItem'>, now: Date) {

@@ -17,10 +17,10 @@ import type { AuthedContext } from '../../http/context';
 import { appendAudit } from '../../lib/audit';
 import { DomainError, forbidden, notFound, versionConflict } from '../../lib/errors';
 import { shanghaiDate } from '../calendar/calendar.domain';
-import { act } from '../items/items.actions';
+import { runAction } from '../items/items.actions';
 import { formatItemNumber } from '../items/items.domain';
 import { nextNumber } from '../items/items.repository';
-import { createItem } from '../items/items.service';
+import { insertItem } from '../items/items.service';
 import { notify } from '../notifications/notify';
 import { addItemToDraft, insertDraftOrder } from '../orders/orders.service';
 import {
@@ -376,22 +376,12 @@ export async function removeAgendaEntry(
   return getMeeting(db, ctx, id, now);
 }
 
-/** Checks what a decision needs before anything is written (an "item" decision creates the item first). */
-async function precheckDecision(db: Db, body: RouteBody<'decideAgendaEntry'>, now: Date) {
-  if (body.kind !== 'item' || !body.leadUnitId) return;
-  const co = body.coUnitIds ?? [];
-  if (co.includes(body.leadUnitId)) throw new DomainError('LEAD_UNIT_INVALID', { leadUnitId: body.leadUnitId });
-  await checkUnits(db, [body.leadUnitId, ...co], 'LEAD_UNIT_INVALID');
-  if (body.deadline && new Date(body.deadline).getTime() <= now.getTime()) {
-    throw new DomainError('DEADLINE_IN_PAST', { deadline: body.deadline });
-  }
-}
-
 /**
  * Records the decision on an agenda entry. `item`: a new item (source meeting_decision, source_ref 第N次调度会),
  * dispatched at once when a lead unit is given; `order`: the entry's item goes into this meeting's draft order
  * (created when there is none); `note`: the text only. The entry's item, if flagged for a meeting, is unflagged,
- * and its timeline records the decision.
+ * and its timeline records the decision. All in one transaction: a new item that cannot be created or dispatched
+ * leaves no decision behind, and a decision that cannot be recorded leaves no item.
  */
 export async function decideAgendaEntry(
   db: Db,
@@ -421,119 +411,72 @@ export async function decideAgendaEntry(
   check(current);
   const sourceRef = meetingSourceRef(meeting.seq);
 
-  // The items service opens its own transaction, so a new item is created first; should the decision then lose
-  // a race with another one on the same entry, the new item is cancelled again (no orphan on the dispatch board).
-  let createdItemId = current.created_item_id;
-  let createdNow = false;
-  if (body.kind === 'item' && !createdItemId) {
-    await precheckDecision(db, body, now);
-    const source = current.item_id
-      ? await db
-          .selectFrom('items')
-          .select(['category', 'priority'])
-          .where('id', '=', current.item_id)
-          .executeTakeFirst()
-      : undefined;
-    const created = await createItem(
-      db,
-      ctx,
-      {
-        title: body.title ?? current.topic.slice(0, 200),
-        description: body.decision,
-        category: body.category ?? source?.category ?? 'other',
-        source: 'meeting_decision',
-        sourceRef,
-        priority: body.priority ?? (source?.priority as 'normal' | undefined) ?? 'normal',
-        submit: true,
-      },
-      now,
-    );
-    createdItemId = created.item.id;
-    createdNow = true;
-    if (body.leadUnitId) {
-      await act(
-        db,
-        ctx,
-        createdItemId,
-        {
-          action: 'dispatch',
-          version: created.item.version,
-          leadUnitId: body.leadUnitId,
-          ...(body.coUnitIds ? { coUnitIds: body.coUnitIds } : {}),
-          ...(body.deadline ? { deadline: body.deadline } : {}),
-        },
-        now,
-      );
-    }
-  }
-
-  try {
-    await db.transaction().execute(async (tx) => {
-      // Meeting, then entry, then items, then orders: one lock order for every decision of this meeting.
-      await lockMeeting(tx, id);
-      const entry = await lockEntry(tx, id, entryId);
-      if (!entry) throw notFound();
-      if (entry.version !== body.version) throw versionConflict(entry.version);
-      check(entry);
-      let orderId = entry.order_id;
-      if (body.kind === 'order' && !orderId) {
-        const itemId = entry.item_id as string;
-        const draft = await tx
-          .selectFrom('orders')
-          .select('id')
-          .where('meeting_id', '=', id)
-          .where('state', '=', 'draft')
-          .orderBy('created_at')
-          .executeTakeFirst();
-        if (draft) {
-          await addItemToDraft(tx, ctx, draft.id, itemId, now);
-          orderId = draft.id;
-        } else {
-          const order = await insertDraftOrder(
-            tx,
-            ctx,
-            {
-              title: `${formatMeetingNumber(meeting.year, meeting.seq)}交办事项`,
-              itemIds: [itemId],
-              meetingId: id,
-            },
-            now,
-          );
-          orderId = order.id;
-        }
+  await db.transaction().execute(async (tx) => {
+    // Meeting, then entry, then items, then orders: one lock order for every decision of this meeting.
+    await lockMeeting(tx, id);
+    const entry = await lockEntry(tx, id, entryId);
+    if (!entry) throw notFound();
+    if (entry.version !== body.version) throw versionConflict(entry.version);
+    check(entry);
+    // "item": the new item is registered (and dispatched, with a lead unit) in this same transaction.
+    const createdItemId =
+      entry.created_item_id ??
+      (body.kind === 'item' ? await createItemOfDecision(tx, ctx, entry, body, sourceRef, now) : null);
+    let orderId = entry.order_id;
+    if (body.kind === 'order' && !orderId) {
+      const itemId = entry.item_id as string;
+      const draft = await tx
+        .selectFrom('orders')
+        .select('id')
+        .where('meeting_id', '=', id)
+        .where('state', '=', 'draft')
+        .orderBy('created_at')
+        .executeTakeFirst();
+      if (draft) {
+        await addItemToDraft(tx, ctx, draft.id, itemId, now);
+        orderId = draft.id;
+      } else {
+        const order = await insertDraftOrder(
+          tx,
+          ctx,
+          {
+            title: `${formatMeetingNumber(meeting.year, meeting.seq)}交办事项`,
+            itemIds: [itemId],
+            meetingId: id,
+          },
+          now,
+        );
+        orderId = order.id;
       }
-      const updated = await tx
-        .updateTable('meeting_agenda')
-        .set({
-          decision_kind: body.kind,
-          decision: body.decision,
-          created_item_id: createdItemId,
-          order_id: orderId,
-          version: entry.version + 1,
-        })
-        .where('id', '=', entryId)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      if (entry.item_id) await recordOnItem(tx, ctx, entry.item_id, `${sourceRef}：${body.decision}`, now);
-      await appendAudit(tx, ctx.audit, {
-        action: 'meeting.decide',
-        entityType: 'meeting',
-        entityId: id,
-        unitId: ctx.actor.unitId,
-        before: { entryId, decisionKind: entry.decision_kind, decision: entry.decision },
-        after: {
-          entryId,
-          decisionKind: updated.decision_kind,
-          decision: updated.decision,
-          createdItemId: updated.created_item_id,
-          orderId: updated.order_id,
-        },
-      });
+    }
+    const updated = await tx
+      .updateTable('meeting_agenda')
+      .set({
+        decision_kind: body.kind,
+        decision: body.decision,
+        created_item_id: createdItemId,
+        order_id: orderId,
+        version: entry.version + 1,
+      })
+      .where('id', '=', entryId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (entry.item_id) await recordOnItem(tx, ctx, entry.item_id, `${sourceRef}：${body.decision}`, now);
+    await appendAudit(tx, ctx.audit, {
+      action: 'meeting.decide',
+      entityType: 'meeting',
+      entityId: id,
+      unitId: ctx.actor.unitId,
+      before: { entryId, decisionKind: entry.decision_kind, decision: entry.decision },
+      after: {
+        entryId,
+        decisionKind: updated.decision_kind,
+        decision: updated.decision,
+        createdItemId: updated.created_item_id,
+        orderId: updated.order_id,
+      },
     });
-  } catch (err) {
-    if (createdNow && createdItemId) await withdrawCreatedItem(db, ctx, createdItemId, now);
-    throw err;
-  }
+  });
   return getMeeting(db, ctx, id, now);
 }
 
@@ -573,14 +516,46 @@ async function recordOnItem(tx: Tx, ctx: AuthedContext, itemId: string, note: st
     .execute();
 }
 
-async function withdrawCreatedItem(db: Db, ctx: AuthedContext, itemId: string, now: Date) {
-  const row = await db.selectFrom('items').select(['version', 'state']).where('id', '=', itemId).executeTakeFirst();
-  if (row?.state !== 'pending_dispatch') return;
-  await act(
-    db,
+/** An "item" decision's new item (source meeting_decision), dispatched at once when the decision names a lead unit. */
+async function createItemOfDecision(
+  tx: Tx,
+  ctx: AuthedContext,
+  entry: { topic: string; item_id: string | null },
+  body: RouteBody<'decideAgendaEntry'>,
+  sourceRef: string,
+  now: Date,
+): Promise<string> {
+  const source = entry.item_id
+    ? await tx.selectFrom('items').select(['category', 'priority']).where('id', '=', entry.item_id).executeTakeFirst()
+    : undefined;
+  const row = await insertItem(
+    tx,
     ctx,
-    itemId,
-    { action: 'cancel', version: row.version, reason: '会议决定未能记录（与他人的修改冲突），自动撤销' },
+    {
+      title: body.title ?? entry.topic.slice(0, 200),
+      description: body.decision,
+      category: body.category ?? source?.category ?? 'other',
+      source: 'meeting_decision',
+      sourceRef,
+      priority: body.priority ?? (source?.priority as 'normal' | undefined) ?? 'normal',
+      submit: true,
+    },
     now,
-  ).catch(() => undefined);
+  );
+  if (body.leadUnitId) {
+    await runAction(
+      tx,
+      ctx,
+      row.id,
+      {
+        action: 'dispatch',
+        version: row.version,
+        leadUnitId: body.leadUnitId,
+        ...(body.coUnitIds ? { coUnitIds: body.coUnitIds } : {}),
+        ...(body.deadline ? { deadline: body.deadline } : {}),
+      },
+      now,
+    );
+  }
+  return row.id;
 }
