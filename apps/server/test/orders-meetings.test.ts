@@ -5,6 +5,7 @@
  */
 import type { ItemDetailT, MeetingDetailT, OrderDetailT, UnitT } from '@zaitun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_XLSX_LIMITS, type ImportSpec, parseXlsx } from '../src/lib/xlsx';
 import { type Client, createTestApp, domainSnapshot, signIn, type TestApp } from './harness';
 
 type Err = { error: { code: string; message: string; details?: unknown } };
@@ -725,5 +726,219 @@ describe('the life of a dispatch meeting', () => {
     expect(gone.status).toBe(200);
     expect(gone.body.agenda).toEqual([]);
     void group;
+  });
+});
+
+describe('list exports (xlsx)', () => {
+  const nameOf = (code: string) => units.get(code) as UnitT;
+  /** A list export as the caller gets it, read back with the import parser against the expected columns. */
+  async function exported<K extends string>(c: Client, url: string, spec: ImportSpec<K>) {
+    const res = await c.app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: c.auth.cookie as string, 'accept-language': c.locale },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const parsed = await parseXlsx(res.rawPayload, spec, DEFAULT_XLSX_LIMITS);
+    expect(parsed.errors).toEqual([]);
+    return {
+      sheet: parsed.sheetName,
+      file: decodeURIComponent(String(res.headers['content-disposition']).replace(/^.*filename\*=UTF-8''/, '')),
+      rows: parsed.rows.map((r) => r.values),
+    };
+  }
+  const col = <K extends string>(key: K, zh: string, en: string, kind: 'string' | 'integer' | 'date' = 'string') => ({
+    key,
+    header: { 'zh-CN': zh, 'en-US': en },
+    kind,
+  });
+  const spec = (type: string, columns: ImportSpec<string>['columns']): ImportSpec<string> => ({
+    type,
+    sheetName: { 'zh-CN': '', 'en-US': '' },
+    maxRows: 1000,
+    columns,
+  });
+  const ORDER_SPEC = spec('orders-export', [
+    col('number', '文号', 'Number'),
+    col('title', '标题', 'Title'),
+    col('state', '状态', 'State'),
+    col('issuedAt', '签发时间', 'Issued', 'date'),
+    col('addressees', '主送单位', 'Addressees'),
+    col('itemCount', '事项数', 'Items', 'integer'),
+    col('closedCount', '已办结事项', 'Closed items', 'integer'),
+    col('confirmed', '已签收单位', 'Receipts confirmed', 'integer'),
+    col('due', '应签收单位', 'Receipts due', 'integer'),
+    col('feedbackDue', '反馈日期', 'Feedback due', 'date'),
+  ]);
+  const MEETING_SPEC = spec('meetings-export', [
+    col('number', '期数', 'Number'),
+    col('title', '会议名称', 'Title'),
+    col('type', '类型', 'Type'),
+    col('heldAt', '会议时间', 'Date', 'date'),
+    col('state', '状态', 'State'),
+    col('chair', '主持人', 'Chair'),
+    col('agenda', '议题数', 'Agenda entries', 'integer'),
+    col('decided', '已议定', 'Decisions', 'integer'),
+    col('orders', '交办单文号', 'Order number'),
+  ]);
+
+  it('orders: the list’s filters and scope, in the caller’s language; a county sees only what is addressed to it', async () => {
+    const tag = `导出${Date.now().toString(36)}`;
+    const draftOrder = async (title: string, itemIds: string[]) => {
+      const res = await hq.post<OrderDetailT>('/api/v1/orders', { title, itemIds, feedbackDue: '2026-03-20' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body;
+    };
+    const issue = async (d: OrderDetailT) => {
+      const res = await orderAction(hq, d, 'issue');
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body;
+    };
+    const a1 = await dispatched('JINJIANG', [], { title: `${tag}晋江事项一` });
+    const a2 = await dispatched('JINJIANG', ['WG-FOREIGN'], { title: `${tag}晋江事项二` });
+    const toJinjiang = await issue(await draftOrder(`${tag}致晋江`, [a1.item.id, a2.item.id]));
+    const toShishi = await issue(
+      await draftOrder(`${tag}致石狮`, [(await dispatched('SHISHI', [], { title: `${tag}石狮事项` })).item.id]),
+    );
+    const draft = await draftOrder(`${tag}草稿`, [
+      (await dispatched('JINJIANG', [], { title: `${tag}草稿事项` })).item.id,
+    ]);
+    // 晋江市 signs for its order and closes one of its two items.
+    const seen = (await jinjiang.get<OrderDetailT>(`/api/v1/orders/${toJinjiang.order.id}`)).body;
+    expect((await orderAction(jinjiang, seen, 'confirm')).status).toBe(200);
+    const signed = await itemAct(
+      jinjiang,
+      (await jinjiang.get<ItemDetailT>(`/api/v1/items/${a1.item.id}`)).body,
+      'sign',
+    );
+    await itemAct(hq, await itemAct(jinjiang, signed, 'resolve', { answer: '已办结' }), 'verify');
+
+    const q = `?q=${encodeURIComponent(tag)}`;
+    const asHq = await exported(hq.withLocale('en-US'), `/api/v1/orders/export${q}`, ORDER_SPEC);
+    expect(asHq.sheet).toBe('Assignment orders');
+    expect(asHq.file).toMatch(/^assignment-orders-\d{8}\.xlsx$/);
+    // Newest number first, the draft (no number yet) before them, as the list.
+    expect(asHq.rows.map((r) => r.title)).toEqual([`${tag}草稿`, `${tag}致石狮`, `${tag}致晋江`]);
+    expect(asHq.rows.map((r) => r.title)).toEqual(
+      (await hq.get<OrderPage>(`/api/v1/orders${q}`)).body.items.map((o) => o.title),
+    );
+    const [d, , j] = asHq.rows;
+    expect(d).toMatchObject({ number: null, state: 'Draft', issuedAt: null, confirmed: null, due: null });
+    expect(d?.title).toBe(draft.order.title);
+    expect(j).toEqual({
+      number: toJinjiang.order.number,
+      title: `${tag}致晋江`,
+      state: 'Issued',
+      // MONDAY 09:00 in Beijing.
+      issuedAt: '2026-03-02',
+      addressees: `${nameOf('JINJIANG').nameEn}, ${nameOf('WG-FOREIGN').nameEn}`,
+      itemCount: 2,
+      closedCount: 1,
+      confirmed: 1,
+      due: 2,
+      feedbackDue: '2026-03-20',
+    });
+
+    // 晋江市: its issued order only — not 石狮市's, not the office's draft; headers and values in Chinese.
+    const asJinjiang = await exported(jinjiang, `/api/v1/orders/export${q}`, ORDER_SPEC);
+    expect(asJinjiang.sheet).toBe('交办单');
+    expect(asJinjiang.file).toMatch(/^交办单-\d{8}\.xlsx$/);
+    expect(asJinjiang.rows).toHaveLength(1);
+    expect(asJinjiang.rows[0]).toMatchObject({
+      number: toJinjiang.order.number,
+      state: '已签发',
+      addressees: `${nameOf('JINJIANG').nameZh}、${nameOf('WG-FOREIGN').nameZh}`,
+    });
+    // 石狮市 likewise; the filters apply on top of the scope.
+    const asShishi = await exported(shishi, `/api/v1/orders/export${q}`, ORDER_SPEC);
+    expect(asShishi.rows.map((r) => r.number)).toEqual([toShishi.order.number]);
+    expect((await exported(hq, `/api/v1/orders/export${q}&state=draft`, ORDER_SPEC)).rows).toHaveLength(1);
+    expect((await exported(shishi, `/api/v1/orders/export${q}&state=draft`, ORDER_SPEC)).rows).toEqual([]);
+    expect((await hq.get('/api/v1/orders/export?state=nonsense')).status).toBe(400);
+  });
+
+  it('meetings: 第N次, date in Beijing time, agenda and decisions, the order it made; a unit sees what it attends', async () => {
+    const tag = `导出会${Date.now().toString(36)}`;
+    // 23:30 UTC is 07:30 the next morning in Beijing: the date shown is Beijing's.
+    const created = await hq.post<MeetingDetailT>('/api/v1/meetings', {
+      type: 'special',
+      title: `${tag}专题调度会`,
+      heldAt: '2033-05-01T23:30:00Z',
+      chair: '王主任',
+      attendingUnitIds: [unit('JINJIANG')],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const other = await hq.post<MeetingDetailT>('/api/v1/meetings', {
+      type: 'regular',
+      title: `${tag}例行调度会`,
+      heldAt: '2033-04-01T10:00:00+08:00',
+      attendingUnitIds: [unit('SHISHI')],
+    });
+    expect(other.status).toBe(201);
+    const item = await dispatched('JINJIANG', [], { title: `${tag}上会事项` });
+    const added = await hq.post<MeetingDetailT>(`/api/v1/meetings/${created.body.meeting.id}/agenda`, {
+      version: created.body.meeting.version,
+      topic: '融资对接',
+      itemId: item.item.id,
+    });
+    await hq.post(`/api/v1/meetings/${created.body.meeting.id}/agenda`, {
+      version: added.body.meeting.version,
+      topic: '其他议题',
+    });
+    const entry = added.body.agenda[0];
+    if (!entry) throw new Error('agenda');
+    const decided = await hq.post<MeetingDetailT>(
+      `/api/v1/meetings/${created.body.meeting.id}/agenda/${entry.id}/decision`,
+      { version: entry.version, kind: 'order', decision: '纳入交办单' },
+    );
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    const orderId = decided.body.agenda.find((e) => e.id === entry.id)?.orderId as string;
+    const draft = (await hq.get<OrderDetailT>(`/api/v1/orders/${orderId}`)).body;
+    const dated = await hq.patch<OrderDetailT>(`/api/v1/orders/${orderId}`, {
+      version: draft.order.version,
+      feedbackDue: '2026-03-31',
+    });
+    const issued = await orderAction(hq, dated.body, 'issue');
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+
+    const q = `?q=${encodeURIComponent(tag)}`;
+    const asHq = await exported(hq, `/api/v1/meetings/export${q}`, MEETING_SPEC);
+    expect(asHq.sheet).toBe('调度会');
+    expect(asHq.file).toMatch(/^调度会-\d{8}\.xlsx$/);
+    expect(asHq.rows).toEqual([
+      {
+        number: created.body.meeting.number,
+        title: `${tag}专题调度会`,
+        type: '专题调度会',
+        heldAt: '2033-05-02',
+        state: '筹备中',
+        chair: '王主任',
+        agenda: 2,
+        decided: 1,
+        orders: issued.body.order.number,
+      },
+      {
+        number: other.body.meeting.number,
+        title: `${tag}例行调度会`,
+        type: '例行调度会',
+        heldAt: '2033-04-01',
+        state: '筹备中',
+        chair: null,
+        agenda: 0,
+        decided: 0,
+        orders: null,
+      },
+    ]);
+    expect(created.body.meeting.number).toMatch(/^2033年第\d+次调度会$/);
+
+    const asJinjiang = await exported(jinjiang.withLocale('en-US'), `/api/v1/meetings/export${q}`, MEETING_SPEC);
+    expect(asJinjiang.sheet).toBe('Dispatch meetings');
+    expect(asJinjiang.rows.map((r) => [r.title, r.type, r.state])).toEqual([
+      [`${tag}专题调度会`, 'Special', 'Planned'],
+    ]);
+    const asShishi = await exported(shishi, `/api/v1/meetings/export${q}&type=regular`, MEETING_SPEC);
+    expect(asShishi.rows.map((r) => r.title)).toEqual([`${tag}例行调度会`]);
+    expect((await exported(shishi, `/api/v1/meetings/export${q}&type=special`, MEETING_SPEC)).rows).toEqual([]);
   });
 });

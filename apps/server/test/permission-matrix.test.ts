@@ -544,6 +544,7 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
     const orderScope = scopeOf(actor, 'order.read');
     const writesOrders = scopeOf(actor, 'order.write') !== null;
     any('listOrders', (c) => c.get('/api/v1/orders'));
+    any('exportOrders', (c) => c.get('/api/v1/orders/export?state=issued'));
     any('orderCandidates', (c) => c.get('/api/v1/orders/candidates'));
     any('createOrder', (c) => c.post('/api/v1/orders', { title: `矩阵交办单${next()}` }));
     for (const [variant, lead] of [
@@ -624,6 +625,7 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
 
     // ---- Dispatch meetings. "inside": attended by the actor's unit; "outside": attended by another unit only. ----
     any('listMeetings', (c) => c.get('/api/v1/meetings'));
+    any('exportMeetings', (c) => c.get('/api/v1/meetings/export?state=planned'));
     any('createMeeting', (c) =>
       c.post('/api/v1/meetings', {
         type: 'special',

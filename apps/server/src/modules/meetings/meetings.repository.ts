@@ -37,6 +37,14 @@ export function selectMeetings(db: DbOrTx) {
     );
 }
 
+/** The list's selection plus, for the export, the numbers of the meeting's orders (issued, not withdrawn). */
+export function selectMeetingsForExport(db: DbOrTx) {
+  return selectMeetings(db).select(
+    sql<string[]>`coalesce((SELECT array_agg(o.number ORDER BY o.year, o.seq) FROM orders o
+      WHERE o.meeting_id = meetings.id AND o.number IS NOT NULL AND o.state <> 'withdrawn'), '{}')`.as('order_numbers'),
+  );
+}
+
 /** HQ and leaders see every meeting; a unit the meetings it attends. */
 export function meetingVisibleTo(actor: Actor): Expression<SqlBool> {
   const scope = scopeOf(actor, 'meeting.read');
@@ -61,6 +69,9 @@ export function meetingListFilter(actor: Actor, q: RouteQuery<'listMeetings'>): 
   }
   return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
 }
+
+/** Latest first (the list and its export). */
+export const meetingListOrder = sql`meetings.held_at DESC, meetings.id`;
 
 export const lockMeeting = (db: DbOrTx, id: string) =>
   db.selectFrom('meetings').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

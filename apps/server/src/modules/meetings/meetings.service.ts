@@ -40,6 +40,7 @@ import {
   lockEntry,
   lockMeeting,
   meetingListFilter,
+  meetingListOrder,
   meetingVisibleTo,
   presentMeeting,
   reorderAgenda,
@@ -74,8 +75,7 @@ export async function listMeetings(db: Db, ctx: AuthedContext, query: RouteQuery
   const [rows, count] = await Promise.all([
     selectMeetings(db)
       .where(where)
-      .orderBy('meetings.held_at', 'desc')
-      .orderBy('meetings.id')
+      .orderBy(meetingListOrder)
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),

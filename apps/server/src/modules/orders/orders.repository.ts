@@ -50,6 +50,14 @@ export function selectOrders(db: DbOrTx) {
     );
 }
 
+/** The list's selection plus what the export adds: how many of each order's items are closed. */
+export function selectOrdersForExport(db: DbOrTx) {
+  return selectOrders(db).select(
+    sql<number>`(SELECT count(*)::int FROM order_items oi JOIN items i ON i.id = oi.item_id
+      WHERE oi.order_id = orders.id AND i.state = 'closed')`.as('closed_count'),
+  );
+}
+
 /**
  * What the actor may see: HQ and leaders every order; a unit the orders addressed to it once they have been
  * issued (a draft, and a draft withdrawn before issue, stay in the office).
