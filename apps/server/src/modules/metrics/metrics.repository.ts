@@ -1,7 +1,10 @@
 /**
- * SQL of the delivery metrics: one set-based statement per figure group, each a range scan over an index on the
- * period's instant column (migration 0002, "metrics" indexes) grouped by lead unit — no per-unit queries. The
- * period rules are in docs/metrics.md; the rates and the ranking are computed in metrics.domain.ts.
+ * SQL of the delivery metrics: one set-based statement per figure group. The counting figures take each unit in
+ * turn (`units CROSS JOIN LATERAL`) and count a range of an index led by the unit and the period's instant column
+ * (migration 0003: (lead_unit_id, dispatched_at), (lead_unit_id, signed_at) …) — index-only counts with nothing to
+ * group, half the cost of one range scan over every unit's items grouped by lead unit (1M items, docs/benchmarks.md).
+ * "Overdue now" and the closures (working days per item) stay one range scan grouped by lead unit.
+ * The period rules are in docs/metrics.md; the rates and the ranking are computed in metrics.domain.ts.
  *
  * Each figure runs with JIT compilation and parallel workers off (`figure`): these are range scans of tens of
  * thousands of index entries that take milliseconds, but their estimated cost passes `jit_above_cost` (for a month
@@ -76,10 +79,11 @@ export async function receivedCounts(db: DbOrTx, p: Period): Promise<ReceivedCou
     db,
     sql<ReceivedCounts>`
     WITH received AS (
-      SELECT lead_unit_id AS unit_id, count(*)::int AS received
-      FROM items
-      WHERE dispatched_at >= ${p.start} AND dispatched_at < ${p.end} AND lead_unit_id IS NOT NULL
-      GROUP BY lead_unit_id
+      SELECT u.id AS unit_id, r.received
+      FROM units u CROSS JOIN LATERAL (
+        SELECT count(*)::int AS received FROM items i
+        WHERE i.lead_unit_id = u.id AND i.dispatched_at >= ${p.start} AND i.dispatched_at < ${p.end}) r
+      WHERE r.received > 0
     ), urged AS (
       SELECT i.lead_unit_id AS unit_id, count(DISTINCT i.id)::int AS urged
       FROM item_urges u JOIN items i ON i.id = u.item_id
@@ -103,11 +107,11 @@ export async function signedCounts(db: DbOrTx, p: Period): Promise<SignedCounts[
   return figure(
     db,
     sql<SignedCounts>`
-    SELECT lead_unit_id AS unit_id, count(*)::int AS signed,
-           count(*) FILTER (WHERE signed_at <= sign_by)::int AS on_time
-    FROM items
-    WHERE signed_at >= ${p.start} AND signed_at < ${p.end} AND lead_unit_id IS NOT NULL
-    GROUP BY lead_unit_id`,
+    SELECT u.id AS unit_id, s.signed, s.on_time
+    FROM units u CROSS JOIN LATERAL (
+      SELECT count(*)::int AS signed, count(*) FILTER (WHERE i.signed_at <= i.sign_by)::int AS on_time
+      FROM items i WHERE i.lead_unit_id = u.id AND i.signed_at >= ${p.start} AND i.signed_at < ${p.end}) s
+    WHERE s.signed > 0`,
   );
 }
 
@@ -181,10 +185,12 @@ export async function ratedCounts(db: DbOrTx, p: Period): Promise<RatedCounts[]>
   return figure(
     db,
     sql<RatedCounts>`
-    SELECT lead_unit_id AS unit_id, count(*)::int AS rated, count(*) FILTER (WHERE rating >= 4)::int AS satisfied
-    FROM items
-    WHERE rated_at >= ${p.start} AND rated_at < ${p.end} AND rating IS NOT NULL AND lead_unit_id IS NOT NULL
-    GROUP BY lead_unit_id`,
+    SELECT u.id AS unit_id, r.rated, r.satisfied
+    FROM units u CROSS JOIN LATERAL (
+      SELECT count(*)::int AS rated, count(*) FILTER (WHERE i.rating >= 4)::int AS satisfied
+      FROM items i
+      WHERE i.lead_unit_id = u.id AND i.rated_at >= ${p.start} AND i.rated_at < ${p.end} AND i.rating IS NOT NULL) r
+    WHERE r.rated > 0`,
   );
 }
 
