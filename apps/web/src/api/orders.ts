@@ -4,7 +4,7 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MeetingDetailT, OrderDetailT, RouteBody, RouteQuery } from '@zaitun/contracts';
-import { api } from './client';
+import { api, routeUrl } from './client';
 
 export type OrderListQuery = RouteQuery<'listOrders'>;
 export type MeetingListQuery = RouteQuery<'listMeetings'>;
@@ -20,6 +20,14 @@ export const meetingKeys = {
   list: (q: MeetingListQuery) => ['meetings', 'list', q] as const,
   detail: (id: string) => ['meetings', 'detail', id] as const,
 };
+
+/** The xlsx exports of the lists: the same filters, every page (paging is dropped). */
+export function orderExportUrl({ page: _page, pageSize: _size, ...filters }: OrderListQuery): string {
+  return routeUrl('exportOrders', { query: filters });
+}
+export function meetingExportUrl({ page: _page, pageSize: _size, ...filters }: MeetingListQuery): string {
+  return routeUrl('exportMeetings', { query: filters });
+}
 
 export function useOrders(query: OrderListQuery) {
   return useQuery({

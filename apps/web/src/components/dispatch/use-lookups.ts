@@ -6,7 +6,7 @@ import { useUnitTree } from '../../api/org';
 import { currentLocale, hasMessage } from '../../i18n';
 import { unitName } from '../../lib/units';
 
-/** Unit names by id (every item reader may read the unit tree), and the tree itself for pickers. */
+/** Unit names by id (every item reader may read the unit tree), and the tree itself and its options for pickers. */
 export function useUnitLookup() {
   const tree = useUnitTree(false);
   const locale = currentLocale();
@@ -17,6 +17,10 @@ export function useUnitLookup() {
       units,
       loading: tree.isPending,
       name: (id: string | null | undefined): string => (id ? unitName(byId.get(id), locale) || '…' : ''),
+      /** Chinese names for official print-outs, whatever the UI language. */
+      nameZh: (id: string | null | undefined): string => (id ? (byId.get(id)?.nameZh ?? '') : ''),
+      /** The active units as options of a plain select. */
+      options: units.filter((u) => u.active).map((u) => ({ value: u.id, label: unitName(u, locale) })),
       /** The 13 county-level units (counties, county-level cities, districts, zones). */
       counties: units.filter((u) => u.type === 'county' && u.active),
     };

@@ -2,23 +2,16 @@
 export const ordersZh = {
   state: { draft: '草稿', issued: '已签发', completed: '已完成', withdrawn: '已撤回' },
   role: { lead: '牵头', co: '配合' },
-  itemState: {
-    draft: '草稿',
-    pending_dispatch: '待交办',
-    assigned: '待签收',
-    in_progress: '办理中',
-    resolved: '待核验',
-    closed: '已办结',
-    cancelled: '已取消',
+  filters: {
+    export: '导出 Excel',
+    exportHint: '按当前筛选条件导出全部结果',
   },
-  light: { green: '绿灯', yellow: '黄灯', red: '红灯' },
   list: {
     title: '交办单',
     subtitle: '编号交办单：签发、签收与完成情况',
     create: '新建交办单',
     search: '标题或文号',
     filterState: '状态',
-    filterYear: '年份',
     number: '文号',
     unnumbered: '（签发时编号）',
     titleCol: '标题',
@@ -159,23 +152,16 @@ type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen
 export const ordersEn: Widen<typeof ordersZh> = {
   state: { draft: 'Draft', issued: 'Issued', completed: 'Completed', withdrawn: 'Withdrawn' },
   role: { lead: 'Lead', co: 'Co-unit' },
-  itemState: {
-    draft: 'Draft',
-    pending_dispatch: 'To dispatch',
-    assigned: 'To sign',
-    in_progress: 'In progress',
-    resolved: 'To verify',
-    closed: 'Closed',
-    cancelled: 'Cancelled',
+  filters: {
+    export: 'Export to Excel',
+    exportHint: 'Exports every result of the current filters',
   },
-  light: { green: 'Green', yellow: 'Yellow', red: 'Red' },
   list: {
     title: 'Assignment orders',
     subtitle: 'Numbered assignment orders: issue, receipt, completion',
     create: 'New order',
     search: 'Title or number',
     filterState: 'State',
-    filterYear: 'Year',
     number: 'Number',
     unnumbered: '(numbered on issue)',
     titleCol: 'Title',

@@ -3,9 +3,9 @@ import { DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useMeetingWrite } from '../../../api/orders';
+import { useUnitLookup } from '../../../components/dispatch/use-lookups';
 import { shanghaiDayBoundary } from '../../../lib/datetime';
 import { ignoreHandled } from '../../../lib/promise';
-import { useUnitNames } from '../orders/parts';
 
 interface Values {
   kind: DecisionKind;
@@ -21,7 +21,7 @@ export function DecideModal(props: { meetingId: string; entry: AgendaEntryT; onC
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const write = useMeetingWrite();
-  const units = useUnitNames();
+  const units = useUnitLookup();
   const kind = Form.useWatch('kind', form) ?? props.entry.decisionKind ?? 'note';
   // Once an entry produced an item or an order place, its kind is fixed.
   const locked = !!(props.entry.createdItemId || props.entry.orderId);

@@ -22,10 +22,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMeeting, useMeetingWrite } from '../../../api/orders';
+import { LightTag } from '../../../components/dispatch/LightTag';
+import { StateTag } from '../../../components/dispatch/StateTag';
+import { useUnitLookup } from '../../../components/dispatch/use-lookups';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../lib/datetime';
 import { ignoreHandled } from '../../../lib/promise';
-import { ItemStateTag, LightText, useUnitNames } from '../orders/parts';
 import { DecideModal } from './DecideModal';
 import { MeetingFormModal } from './MeetingFormModal';
 import { MinutesPrint } from './MinutesPrint';
@@ -45,7 +47,7 @@ export function MeetingDetailPage() {
   const { modal, message } = App.useApp();
   const query = useMeeting(id);
   const write = useMeetingWrite();
-  const units = useUnitNames();
+  const units = useUnitLookup();
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const [deciding, setDeciding] = useState<AgendaEntryT | null>(null);
@@ -114,8 +116,8 @@ export function MeetingDetailPage() {
             {e.itemId ? <Link to={`/dispatch/items/${e.itemId}`}>{e.itemNumber}</Link> : null} {e.topic}
           </span>
           <Space size={4}>
-            {e.itemState ? <ItemStateTag state={e.itemState} /> : null}
-            <LightText light={e.itemLight} />
+            {e.itemState ? <StateTag state={e.itemState} /> : null}
+            <LightTag light={e.itemLight} />
             {e.itemDeadline ? (
               <Typography.Text type="secondary">{formatDateTime(e.itemDeadline)}</Typography.Text>
             ) : null}

@@ -4,10 +4,10 @@ import dayjs from 'dayjs';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeetingWrite } from '../../../api/orders';
+import { useUnitLookup } from '../../../components/dispatch/use-lookups';
 import { EditModal } from '../../../components/EditModal';
 import { ignoreHandled } from '../../../lib/promise';
 import { useConflictReload } from '../../../lib/use-conflict-reload';
-import { useUnitNames } from '../orders/parts';
 
 interface Values {
   type: MeetingType;
@@ -37,7 +37,7 @@ export function MeetingFormModal(props: {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const write = useMeetingWrite();
-  const units = useUnitNames();
+  const units = useUnitLookup();
   const wrap = (d?: MeetingDetailT) => (d ? { ...d, id: d.meeting.id, version: d.meeting.version } : null);
   const onReload = useCallback((row: MeetingDetailT) => form.setFieldsValue(toValues(row)), [form]);
   const { base, reloaded, onSaveError } = useConflictReload(wrap(props.detail), wrap(props.latest), onReload);

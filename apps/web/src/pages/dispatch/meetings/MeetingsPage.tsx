@@ -1,24 +1,24 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { MEETING_STATES, type MeetingState, type MeetingT } from '@zaitun/contracts';
-import { Button, Input, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { allowed } from '../../../access';
-import { type MeetingListQuery, useMeetings } from '../../../api/orders';
+import { meetingExportUrl, useMeetings } from '../../../api/orders';
 import { useCurrentUser } from '../../../api/session';
+import { ExportLink, ListFilterBar, type ListFilterValues } from '../../../components/dispatch/ListFilterBar';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../lib/datetime';
 import { MeetingFormModal } from './MeetingFormModal';
 
-type Filters = Omit<MeetingListQuery, 'page' | 'pageSize'>;
+type Filters = ListFilterValues<MeetingState>;
 
 export function MeetingsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<Filters>({});
-  const [keyword, setKeyword] = useState('');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
   const meetings = useMeetings({ ...filters, ...page });
@@ -70,42 +70,24 @@ export function MeetingsPage() {
         title={t('orders.meetings.title')}
         subtitle={t('orders.meetings.subtitle')}
         extra={
-          allowed(me, 'meeting.write') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('orders.meetings.create')}
-            </Button>
-          ) : null
+          <>
+            <ExportLink href={meetingExportUrl(filters)} />
+            {allowed(me, 'meeting.write') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('orders.meetings.create')}
+              </Button>
+            ) : null}
+          </>
         }
       />
-      <div className="toolbar">
-        <Input.Search
-          allowClear
-          value={keyword}
-          onChange={(e) => setKeyword(e.target.value)}
-          onSearch={(q) => apply({ ...filters, q: q.trim() || undefined })}
-          placeholder={t('orders.meetings.search')}
-          aria-label={t('orders.meetings.search')}
-          style={{ width: 220 }}
-        />
-        <Select<MeetingState>
-          allowClear
-          value={filters.state}
-          onChange={(state) => apply({ ...filters, state })}
-          placeholder={t('orders.meetings.state')}
-          aria-label={t('orders.meetings.state')}
-          style={{ width: 130 }}
-          options={MEETING_STATES.map((s) => ({ value: s, label: t(`orders.meetings.states.${s}`) }))}
-        />
-        <Button
-          onClick={() => {
-            setKeyword('');
-            apply({});
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-        <Button icon={<ReloadOutlined />} onClick={() => meetings.refetch()} aria-label={t('common.refresh')} />
-      </div>
+      <ListFilterBar<MeetingState>
+        value={filters}
+        onChange={apply}
+        onRefresh={() => meetings.refetch()}
+        searchLabel={t('orders.meetings.search')}
+        stateLabel={t('orders.meetings.state')}
+        stateOptions={MEETING_STATES.map((s) => ({ value: s, label: t(`orders.meetings.states.${s}`) }))}
+      />
       <Table<MeetingT>
         rowKey="id"
         size="middle"

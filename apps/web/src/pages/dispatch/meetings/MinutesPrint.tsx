@@ -1,12 +1,12 @@
 import type { MeetingDetailT } from '@zaitun/contracts';
 import { useTranslation } from 'react-i18next';
+import { useUnitLookup } from '../../../components/dispatch/use-lookups';
 import { officialDate } from '../orders/OrderPrint';
-import { useUnitNames } from '../orders/parts';
 
 /** The minutes (纪要) as a printed document: shown only when printing, always in Chinese. */
 export function MinutesPrint({ detail }: { detail: MeetingDetailT }) {
   const { t } = useTranslation();
-  const units = useUnitNames();
+  const units = useUnitLookup();
   const zh = { lng: 'zh-CN' } as const;
   const { meeting, agenda } = detail;
   const decided = agenda.filter((e) => e.decisionKind);

@@ -20,12 +20,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useOrder, useOrderAction } from '../../../api/orders';
+import { LightTag } from '../../../components/dispatch/LightTag';
+import { StateTag } from '../../../components/dispatch/StateTag';
+import { useUnitLookup } from '../../../components/dispatch/use-lookups';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../lib/datetime';
 import { ignoreHandled } from '../../../lib/promise';
 import { OrderFormModal } from './OrderFormModal';
 import { OrderPrint } from './OrderPrint';
-import { ItemStateTag, LightText, OrderStateTag, useUnitNames } from './parts';
+import { OrderStateTag } from './parts';
 import './official-print.css';
 
 export function OrderDetailPage() {
@@ -34,7 +37,7 @@ export function OrderDetailPage() {
   const { modal, message } = App.useApp();
   const query = useOrder(id);
   const action = useOrderAction();
-  const units = useUnitNames();
+  const units = useUnitLookup();
   const [editing, setEditing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   const [reasonForm] = Form.useForm<{ reason: string }>();
@@ -174,13 +177,13 @@ export function OrderDetailPage() {
       title: t('orders.detail.itemState'),
       dataIndex: 'state',
       width: 100,
-      render: (s: OrderItemT['state']) => <ItemStateTag state={s} />,
+      render: (s: OrderItemT['state']) => <StateTag state={s} />,
     },
     {
       title: t('orders.detail.light'),
       dataIndex: 'light',
       width: 90,
-      render: (l: OrderItemT['light']) => <LightText light={l} />,
+      render: (l: OrderItemT['light']) => <LightTag light={l} />,
     },
   ];
 

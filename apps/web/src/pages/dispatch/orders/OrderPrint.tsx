@@ -1,8 +1,8 @@
 import type { OrderDetailT } from '@zaitun/contracts';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useUnitLookup } from '../../../components/dispatch/use-lookups';
 import { DISPLAY_TZ } from '../../../lib/datetime';
-import { useUnitNames } from './parts';
 
 /** A Chinese date as official documents write it: 2026年3月20日. */
 export function officialDate(value: string | null | undefined): string {
@@ -18,7 +18,7 @@ export function officialDate(value: string | null | undefined): string {
  */
 export function OrderPrint({ detail }: { detail: OrderDetailT }) {
   const { t } = useTranslation();
-  const units = useUnitNames();
+  const units = useUnitLookup();
   const zh = { lng: 'zh-CN' } as const;
   const { order, items } = detail;
   const leads = order.units.filter((u) => u.role === 'lead').map((u) => units.nameZh(u.unitId));

@@ -1,29 +1,27 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { ORDER_STATES, type OrderState, type OrderT } from '@zaitun/contracts';
-import { Button, Input, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { allowed } from '../../../access';
-import { type OrderListQuery, useOrders } from '../../../api/orders';
+import { orderExportUrl, useOrders } from '../../../api/orders';
 import { useCurrentUser } from '../../../api/session';
+import { ExportLink, ListFilterBar, type ListFilterValues } from '../../../components/dispatch/ListFilterBar';
+import { useUnitLookup } from '../../../components/dispatch/use-lookups';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../lib/datetime';
 import { OrderFormModal } from './OrderFormModal';
-import { OrderStateTag, useUnitNames } from './parts';
+import { OrderStateTag } from './parts';
 
-type Filters = Omit<OrderListQuery, 'page' | 'pageSize'>;
-
-const THIS_YEAR = new Date().getFullYear();
-const YEARS = Array.from({ length: 5 }, (_, i) => THIS_YEAR - i);
+type Filters = ListFilterValues<OrderState>;
 
 export function OrdersPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const units = useUnitNames();
+  const units = useUnitLookup();
   const [filters, setFilters] = useState<Filters>({});
-  const [keyword, setKeyword] = useState('');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
   const orders = useOrders({ ...filters, ...page });
@@ -95,53 +93,24 @@ export function OrdersPage() {
         title={t('orders.list.title')}
         subtitle={t('orders.list.subtitle')}
         extra={
-          allowed(me, 'order.write') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('orders.list.create')}
-            </Button>
-          ) : null
+          <>
+            <ExportLink href={orderExportUrl(filters)} />
+            {allowed(me, 'order.write') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('orders.list.create')}
+              </Button>
+            ) : null}
+          </>
         }
       />
-      <div className="toolbar">
-        <Input.Search
-          allowClear
-          value={keyword}
-          onChange={(e) => setKeyword(e.target.value)}
-          onSearch={(q) => apply({ ...filters, q: q.trim() || undefined })}
-          placeholder={t('orders.list.search')}
-          aria-label={t('orders.list.search')}
-          style={{ width: 220 }}
-        />
-        <Select<OrderState>
-          allowClear
-          value={filters.state}
-          onChange={(state) => apply({ ...filters, state })}
-          placeholder={t('orders.list.filterState')}
-          aria-label={t('orders.list.filterState')}
-          style={{ width: 130 }}
-          options={ORDER_STATES.map((s) => ({ value: s, label: t(`orders.state.${s}`) }))}
-        />
-        <Select<number>
-          allowClear
-          value={filters.year}
-          onChange={(year) => apply({ ...filters, year })}
-          placeholder={t('orders.list.filterYear')}
-          aria-label={t('orders.list.filterYear')}
-          style={{ width: 110 }}
-          options={YEARS.map((y) => ({ value: y, label: String(y) }))}
-        />
-        <Space>
-          <Button
-            onClick={() => {
-              setKeyword('');
-              apply({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-          <Button icon={<ReloadOutlined />} onClick={() => orders.refetch()} aria-label={t('common.refresh')} />
-        </Space>
-      </div>
+      <ListFilterBar<OrderState>
+        value={filters}
+        onChange={apply}
+        onRefresh={() => orders.refetch()}
+        searchLabel={t('orders.list.search')}
+        stateLabel={t('orders.list.filterState')}
+        stateOptions={ORDER_STATES.map((s) => ({ value: s, label: t(`orders.state.${s}`) }))}
+      />
       <Table<OrderT>
         rowKey="id"
         size="middle"
