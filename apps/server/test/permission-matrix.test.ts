@@ -400,6 +400,7 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
     const itemOut = await makeItem(leadOut);
     const pendingItem = await makeItem(null);
     any('listItems', (c) => c.get('/api/v1/items?view=queue'));
+    any('itemCounts', (c) => c.get('/api/v1/items/counts?view=queue&buckets=to_sign,overdue&lights=red'));
     any('exportItems', (c) => c.get('/api/v1/items/export?bucket=open'));
     any('deadlinePreview', (c) => c.get('/api/v1/items/deadline-preview?priority=high'));
     any('createItem', (c) =>

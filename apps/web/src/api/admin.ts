@@ -1,12 +1,12 @@
 /**
  * Admin data: the working-day calendar, the dispatch settings and dictionaries, and spreadsheet imports.
- * Downloads and uploads are not JSON, so they have their own helpers here; their failures still become
- * `ApiError`s and go through the one request-error policy (as mutations).
+ * Downloads are not JSON, so they have their own helper here (uploads go through the client's `upload`); their
+ * failures still become `ApiError`s and go through the one request-error policy (as mutations).
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DICTIONARIES, ImportType, RouteBody, RouteKey, RouteResponse } from '@zaitun/contracts';
 import { currentLocale } from '../i18n';
-import { ApiError, api, NETWORK_ERROR, routeUrl } from './client';
+import { ApiError, api, NETWORK_ERROR, routeUrl, upload } from './client';
 
 type Dict = (typeof DICTIONARIES)[number];
 export type ImportPreviewT = RouteResponse<'getImport'>;
@@ -151,41 +151,11 @@ export function useDownload() {
   });
 }
 
-/**
- * Uploads a file for an import preview, reporting progress (0–100). XMLHttpRequest rather than fetch: fetch has
- * no upload progress.
- */
-export function uploadImport(
-  type: ImportType,
-  file: File,
-  csrfToken: string | null,
-  onProgress: (percent: number) => void,
-): Promise<ImportPreviewT> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', routeUrl('previewImport', { params: { type } }));
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Accept-Language', currentLocale());
-    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as ImportPreviewT);
-      else reject(errorFromBody(xhr.status, xhr.responseText));
-    };
-    xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR, ''));
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
-}
-
-export function useUploadImport(type: ImportType, csrfToken: string | null) {
+/** Uploads a file for an import preview, reporting progress (0–100). */
+export function useUploadImport(type: ImportType) {
   return useMutation({
     mutationFn: ({ file, onProgress }: { file: File; onProgress: (percent: number) => void }) =>
-      uploadImport(type, file, csrfToken, onProgress),
+      upload('previewImport', { params: { type }, file, onProgress }),
   });
 }
 

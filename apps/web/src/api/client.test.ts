@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, NETWORK_ERROR, routeUrl, setCsrfToken, setRequestLocale } from './client';
+import { ApiError, api, NETWORK_ERROR, routeUrl, setCsrfToken, setRequestLocale, upload } from './client';
 
 type Call = { url: string; init: RequestInit };
 
@@ -93,5 +93,125 @@ describe('api client', () => {
   it('resolves a 204 to undefined', async () => {
     stubFetch(() => new Response(null, { status: 204 }));
     await expect(api('logout')).resolves.toBeUndefined();
+  });
+});
+
+/** A stand-in XMLHttpRequest: records the request and answers with `respond` once sent. */
+class FakeXhr {
+  static sent: FakeXhr[] = [];
+  static respond: (xhr: FakeXhr) => void = () => {};
+  method = '';
+  url = '';
+  headers: Record<string, string> = {};
+  withCredentials = false;
+  body: unknown = null;
+  status = 0;
+  responseText = '';
+  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = {
+    onprogress: null,
+  };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value;
+  }
+  send(body: unknown) {
+    this.body = body;
+    FakeXhr.sent.push(this);
+    FakeXhr.respond(this);
+  }
+  answer(status: number, body: unknown) {
+    this.status = status;
+    this.responseText = JSON.stringify(body);
+    this.onload?.();
+  }
+}
+
+describe('upload (multipart)', () => {
+  beforeEach(() => {
+    FakeXhr.sent = [];
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+  });
+
+  const file = new File(['%PDF-1.4'], '说明.pdf', { type: 'application/pdf' });
+
+  it('posts the file as the multipart field `file` to the contract route, with the CSRF token and language', async () => {
+    setRequestLocale('en-US');
+    FakeXhr.respond = (xhr) => xhr.answer(201, { id: 'a1', fileName: '说明.pdf' });
+    const done = await upload('uploadAttachment', { params: { id: 'i 1' }, file });
+
+    const xhr = FakeXhr.sent[0];
+    expect(xhr?.method).toBe('POST');
+    expect(xhr?.url).toBe('/api/v1/items/i%201/attachments');
+    expect(xhr?.withCredentials).toBe(true);
+    expect(xhr?.headers).toMatchObject({
+      Accept: 'application/json',
+      'Accept-Language': 'en-US',
+      'X-CSRF-Token': 'csrf-1',
+    });
+    // The browser sets the multipart content type with its boundary: never set by hand.
+    expect(xhr?.headers['Content-Type']).toBeUndefined();
+    const sent = (xhr?.body as FormData | undefined)?.get('file') as File;
+    expect(sent.name).toBe('说明.pdf');
+    expect(sent.size).toBe(file.size);
+    expect(done).toEqual({ id: 'a1', fileName: '说明.pdf' });
+  });
+
+  it('reports the progress of the upload', async () => {
+    const seen: number[] = [];
+    FakeXhr.respond = (xhr) => {
+      xhr.upload.onprogress?.({ lengthComputable: true, loaded: 1, total: 4 });
+      xhr.upload.onprogress?.({ lengthComputable: false, loaded: 2, total: 0 });
+      xhr.upload.onprogress?.({ lengthComputable: true, loaded: 4, total: 4 });
+      xhr.answer(201, { id: 'p1' });
+    };
+    await upload('previewImport', { params: { type: 'calendar' }, file, onProgress: (p) => seen.push(p) });
+    expect(FakeXhr.sent[0]?.url).toBe('/api/v1/imports/calendar');
+    expect(seen).toEqual([25, 100]);
+  });
+
+  it('fails exactly like api: the error body as an ApiError, a proxy page by status, a network failure as 0', async () => {
+    FakeXhr.respond = (xhr) =>
+      xhr.answer(413, { error: { code: 'ATTACHMENT_TOO_LARGE', message: '附件过大', details: { maxBytes: 10 } } });
+    const error = await upload('uploadAttachment', { params: { id: 'i1' }, file }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 413,
+      code: 'ATTACHMENT_TOO_LARGE',
+      message: '附件过大',
+      details: { maxBytes: 10 },
+    });
+
+    FakeXhr.respond = (xhr) => {
+      xhr.status = 502;
+      xhr.responseText = '<html>Bad gateway</html>';
+      xhr.onload?.();
+    };
+    await expect(upload('uploadAttachment', { params: { id: 'i1' }, file })).rejects.toMatchObject({
+      status: 502,
+      code: 'INTERNAL',
+    });
+
+    FakeXhr.respond = (xhr) => xhr.onerror?.();
+    await expect(upload('uploadAttachment', { params: { id: 'i1' }, file })).rejects.toMatchObject({
+      status: 0,
+      code: NETWORK_ERROR,
+    });
+  });
+
+  it('is typed by the contract: only upload routes, and never through api', () => {
+    const typeOnly = () => {
+      // @ts-expect-error listItems takes no file
+      void upload('listItems', { file });
+      // @ts-expect-error an upload route is not JSON
+      void api('uploadAttachment', { params: { id: 'x' } });
+      // @ts-expect-error the route's params are required
+      void upload('uploadAttachment', { file });
+    };
+    expect(typeOnly).toBeTypeOf('function');
   });
 });

@@ -1,11 +1,11 @@
 /**
  * Dispatch items over the typed client: lists (with the views and buckets of the contract), one item with its
- * timeline, registration, edits, workflow actions, attachments, and the reference data the screens need
- * (item categories, the default deadline, the working-day calendar).
+ * timeline, the counts of tabs and tiles, registration, edits, workflow actions, attachments, and the reference data
+ * the screens need (item categories, the default deadline).
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ItemDetailT, RouteBody, RouteQuery, RouteResponse } from '@zaitun/contracts';
-import { ApiError, api, NETWORK_ERROR, routeUrl } from './client';
+import type { ItemBucket, ItemDetailT, ItemState, Light, RouteBody, RouteQuery } from '@zaitun/contracts';
+import { ApiError, api, routeUrl, upload } from './client';
 
 export type ItemListQuery = RouteQuery<'listItems'>;
 export type ItemActionBody = RouteBody<'itemAction'>;
@@ -13,7 +13,7 @@ export type ItemActionBody = RouteBody<'itemAction'>;
 export const itemKeys = {
   all: ['items'] as const,
   list: (q: ItemListQuery) => ['items', 'list', q] as const,
-  count: (q: ItemListQuery) => ['items', 'count', q] as const,
+  counts: (q: ItemListQuery, keys: Record<string, string | undefined>) => ['items', 'counts', q, keys] as const,
   detail: (id: string) => ['items', 'detail', id] as const,
   events: (id: string) => ['items', 'events', id] as const,
 };
@@ -27,11 +27,24 @@ export function useItems(query: ItemListQuery, enabled = true) {
   });
 }
 
-/** How many items match (a one-row page; only `total` is read): the counts on tabs and tiles. */
-export function useItemCount(query: ItemListQuery, enabled = true) {
+/** What to count within a list view: some buckets, lights and states. */
+export interface CountKeys {
+  buckets?: readonly ItemBucket[];
+  lights?: readonly Light[];
+  states?: readonly ItemState[];
+}
+
+/**
+ * The counts on tabs and tiles: how many items of a list view (its filters, without paging and sorting) fall in
+ * each bucket, light and state asked for — one request, one query on the server.
+ */
+export function useItemCounts(query: ItemListQuery, keys: CountKeys, enabled = true) {
+  const { page: _page, pageSize: _pageSize, sort: _sort, order: _order, ...filters } = query;
+  const csv = (values?: readonly string[]) => (values?.length ? values.join(',') : undefined);
+  const counted = { buckets: csv(keys.buckets), lights: csv(keys.lights), states: csv(keys.states) };
   return useQuery({
-    queryKey: itemKeys.count(query),
-    queryFn: async () => (await api('listItems', { query: { ...query, page: 1, pageSize: 1 } })).total,
+    queryKey: itemKeys.counts(filters, counted),
+    queryFn: () => api('itemCounts', { query: { ...filters, ...counted } }),
     enabled,
   });
 }
@@ -88,43 +101,11 @@ export function useItemAction() {
   });
 }
 
-/**
- * Uploads one file as multipart (field `file`). The typed client speaks JSON only, so this call builds the
- * request itself, with the same CSRF header and language, and the same `ApiError` on failure.
- */
-export async function uploadAttachment(
-  id: string,
-  file: File,
-  csrfToken: string | null,
-  locale: string,
-): Promise<RouteResponse<'uploadAttachment'>> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
-  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(routeUrl('uploadAttachment', { params: { id } }), {
-      method: 'POST',
-      headers,
-      body: form,
-      credentials: 'same-origin',
-    });
-  } catch (cause) {
-    throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : '');
-  }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-    const code = body?.error?.code ?? (res.status >= 500 ? 'INTERNAL' : `HTTP_${res.status}`);
-    throw new ApiError(res.status, code, body?.error?.message ?? '', body?.error);
-  }
-  return (await res.json()) as RouteResponse<'uploadAttachment'>;
-}
-
-export function useUploadAttachment(id: string, csrfToken: string | null, locale: string) {
+/** Attaches one file to an item; the item and its timeline refetch. */
+export function useUploadAttachment(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => uploadAttachment(id, file, csrfToken, locale),
+    mutationFn: (file: File) => upload('uploadAttachment', { params: { id }, file }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: itemKeys.detail(id) }),
@@ -157,17 +138,5 @@ export function useItemCategories() {
     queryKey: ['dictionary', 'item_category'],
     queryFn: () => api('listDictionary', { params: { dict: 'item_category' }, query: {} }),
     staleTime: 5 * 60_000,
-  });
-}
-
-/** One year of the working-day calendar (holidays and adjusted working days); silent when missing. */
-export function useCalendarYear(year: number | null) {
-  return useQuery({
-    queryKey: ['calendar', year],
-    queryFn: () => api('getCalendarYear', { params: { year: year ?? 0 } }),
-    enabled: year !== null,
-    staleTime: 10 * 60_000,
-    retry: false,
-    meta: { silent: true },
   });
 }

@@ -4,7 +4,6 @@ import { Alert, Button, Modal, Progress, Result, Space, Steps, Table, Tag, Typog
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ImportPreviewT, useCommitImport, useDownload, useUploadImport } from '../api/admin';
-import { useCurrentUser } from '../api/session';
 import { ignoreHandled } from '../lib/promise';
 
 type Phase =
@@ -31,10 +30,9 @@ export function ImportDialog({
   onCommitted: () => void;
 }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const [phase, setPhase] = useState<Phase>({ kind: 'upload' });
   const [progress, setProgress] = useState<number | null>(null);
-  const upload = useUploadImport(type, me.csrfToken);
+  const upload = useUploadImport(type);
   const commit = useCommitImport();
   const download = useDownload();
 

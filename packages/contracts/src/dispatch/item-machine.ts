@@ -220,3 +220,14 @@ export function relationsOf(actor: Actor, item: ItemParties): ItemRelation[] {
   }
   return rel;
 }
+
+/** States in which an item's fields may still be edited (before it is dispatched). */
+export const EDITABLE_STATES: readonly ItemState[] = ['draft', 'pending_dispatch'];
+
+/** Who may edit an item's fields: whoever raised it, or the dispatcher. */
+export const isItemEditor = (relations: readonly ItemRelation[]): boolean =>
+  relations.includes('raiser') || relations.includes('dispatcher');
+
+/** Whether the actor may edit the item's fields now (the server enforces the same rule on PATCH). */
+export const canEditItem = (state: ItemState, relations: readonly ItemRelation[]): boolean =>
+  EDITABLE_STATES.includes(state) && isItemEditor(relations);

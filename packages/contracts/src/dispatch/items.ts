@@ -66,6 +66,13 @@ export const Item = Type.Object({
   light: Nullable(LightSchema),
   /** Assigned and not signed past its signing time. */
   signOverdue: Type.Boolean(),
+  /**
+   * While the clock runs (assigned, in progress): working days from today up to the deadline, both counted (a
+   * deadline at today's end of business leaves 1); negative: working days past it; 0: it passed today. Null otherwise.
+   */
+  workingDaysLeft: Nullable(Type.Integer()),
+  /** Whether the caller may edit the item's fields now (PATCH): its raiser or the dispatcher, before dispatch. */
+  canEdit: Type.Boolean(),
   escalation: Nullable(StringEnum(ESCALATION_LEVELS)),
   urgeCount: Type.Integer(),
   redoCount: Type.Integer(),
@@ -151,6 +158,7 @@ export const ITEM_BUCKETS = [
   'urged',
   'closed',
 ] as const;
+export type ItemBucket = (typeof ITEM_BUCKETS)[number];
 export const ITEM_SORTS = ['deadline', 'createdAt', 'number', 'updatedAt'] as const;
 
 export const ItemListQuery = Type.Object(
@@ -178,6 +186,46 @@ export const ItemListQuery = Type.Object(
 );
 export type ItemListQueryT = Static<typeof ItemListQuery>;
 export const ItemPage = Page(Item);
+
+/** A comma-separated list of some of `values` in a query string (`buckets=to_sign,overdue`). */
+const CsvOf = <const T extends readonly string[]>(values: T) =>
+  Type.Unsafe<string>({
+    type: 'string',
+    pattern: `^(${values.join('|')})(,(${values.join('|')}))*$`,
+    maxLength: 400,
+  });
+/** How many items fall under each of some keys (only the keys asked for are present). */
+const CountsOf = <const T extends readonly string[]>(keys: T) =>
+  Type.Unsafe<Partial<Record<T[number], number>>>({
+    type: 'object',
+    properties: Object.fromEntries(keys.map((k) => [k, { type: 'integer' }])),
+    additionalProperties: false,
+  });
+
+const { page: _page, pageSize: _pageSize, sort: _sort, order: _order, ...listFilters } = ItemListQuery.properties;
+
+/**
+ * The counts behind tabs and tiles: the list's view and filters, and which buckets, lights and states to count
+ * within them (each list comma-separated). One set-based query answers them all.
+ */
+export const ItemCountsQuery = Type.Object(
+  {
+    ...listFilters,
+    buckets: Type.Optional(CsvOf(ITEM_BUCKETS)),
+    lights: Type.Optional(CsvOf(LIGHTS)),
+    states: Type.Optional(CsvOf(ITEM_STATES)),
+  },
+  { additionalProperties: false },
+);
+export type ItemCountsQueryT = Static<typeof ItemCountsQuery>;
+export const ItemCounts = Type.Object({
+  /** Items matching the view and filters (what the list's `total` would be). */
+  total: Type.Integer(),
+  buckets: CountsOf(ITEM_BUCKETS),
+  lights: CountsOf(LIGHTS),
+  states: CountsOf(ITEM_STATES),
+});
+export type ItemCountsT = Static<typeof ItemCounts>;
 
 export const CreateItemBody = Type.Object(
   {

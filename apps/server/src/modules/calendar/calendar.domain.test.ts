@@ -9,6 +9,7 @@ import {
   shanghaiDate,
   trafficLight,
   workingDaysBetween,
+  workingDaysLeft,
   yearsNotCovered,
 } from './calendar.domain';
 import { chineseDaysRows } from './calendar.seed';
@@ -336,5 +337,34 @@ describe('trafficLight', () => {
       trafficLight(cal, { start: saturday, deadline: sameDay, now: plus(sameDay, 1) }, DEFAULT_LIGHT_THRESHOLDS),
     ).toBe('red');
     expect(trafficLight(cal, { start, deadline: start, now: start }, DEFAULT_LIGHT_THRESHOLDS)).toBe('yellow');
+  });
+});
+
+describe('workingDaysLeft', () => {
+  const deadline = endOfBusiness('2025-10-10');
+
+  it('counts the working days from today up to the deadline, both included, over a holiday', () => {
+    // Tue 30 Sep, then the National Day holiday (1–8 Oct), then Thu 9 and Fri 10 Oct.
+    expect(workingDaysLeft(cal, sh('2025-09-30T10:00'), deadline)).toBe(3);
+    // After the end of business the day is over: it belongs to 1 Oct.
+    expect(workingDaysLeft(cal, sh('2025-09-30T19:00'), deadline)).toBe(2);
+    // On the deadline's day, up to its last minute: 1 (a deadline at 18:00 sharp belongs to that day).
+    expect(workingDaysLeft(cal, sh('2025-10-10T09:00'), deadline)).toBe(1);
+    expect(workingDaysLeft(cal, sh('2025-10-10T17:59'), deadline)).toBe(1);
+  });
+
+  it('is negative past the deadline, counting adjusted working weekends, and 0 within the same day', () => {
+    // Sat 11 Oct 2025 is a make-up working day; Sun 12 is not; Mon 13 is.
+    expect(workingDaysLeft(cal, sh('2025-10-13T10:00'), deadline)).toBe(-2);
+    expect(workingDaysLeft(cal, sh('2025-10-10T19:00'), deadline)).toBe(-1);
+    expect(workingDaysLeft(cal, sh('2025-10-10T15:00'), sh('2025-10-10T12:00'))).toBe(0);
+    expect(Object.is(workingDaysLeft(cal, sh('2025-10-10T15:00'), sh('2025-10-10T12:00')), -0)).toBe(false);
+  });
+
+  it('follows the weekend rule without a calendar, and another end of business', () => {
+    const empty = buildCalendar([], []);
+    expect(workingDaysLeft(empty, sh('2026-03-02T09:00'), endOfBusiness('2026-03-16'))).toBe(11);
+    // With business ending at 17:00, 17:30 already belongs to the next day.
+    expect(workingDaysLeft(empty, sh('2026-03-02T17:30'), endOfBusiness('2026-03-16', 17), 17)).toBe(10);
   });
 });

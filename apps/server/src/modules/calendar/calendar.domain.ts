@@ -110,6 +110,32 @@ export function workingDaysBetween(cal: CalendarData, a: Date, b: Date, endHour:
   return back === 0 ? 0 : -back / DAY_MS; // no −0
 }
 
+/**
+ * Whole working days left before a deadline, for display ("3 working days left"). Positive: the working days from
+ * the business date of `now` up to the deadline's, both counted (a deadline at today's end of business leaves 1).
+ * Negative: the working days past the deadline's business date. Zero: the deadline passed within today.
+ */
+export function workingDaysLeft(
+  cal: CalendarData,
+  now: Date,
+  deadline: Date,
+  endHour: number = DEFAULT_END_HOUR,
+): number {
+  assertEndHour(endHour);
+  const nowMs = instantMs(now);
+  const deadlineMs = instantMs(deadline);
+  // A deadline at end of business sharp belongs to that business day, not to the next one.
+  const last = businessDay(deadlineMs - 1, endHour);
+  const today = businessDay(nowMs, endHour);
+  let n = 0;
+  if (nowMs <= deadlineMs) {
+    for (let day = today; day <= last; day++) if (isWorkingEpochDay(cal, day)) n++;
+    return n;
+  }
+  for (let day = last + 1; day <= today; day++) if (isWorkingEpochDay(cal, day)) n++;
+  return n === 0 ? 0 : -n; // no −0
+}
+
 /** The Shanghai calendar years touched by [from, to] (either order) that the calendar has no holiday data for. */
 export function yearsNotCovered(cal: CalendarData, from: Date, to: Date): number[] {
   const [lo, hi] = instantMs(from) <= instantMs(to) ? [from, to] : [to, from];

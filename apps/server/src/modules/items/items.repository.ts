@@ -1,8 +1,20 @@
 /** SQL of the dispatch items: selection with co-units, visibility scope, list filters, locking, numbering. */
-import { type Actor, type ItemListQueryT, type ItemT, scopeOf } from '@zaitun/contracts';
+import {
+  type Actor,
+  CLOCK_STATES,
+  canEditItem,
+  type ItemBucket,
+  type ItemListQueryT,
+  type ItemState,
+  type ItemT,
+  type Light,
+  relationsOf,
+  scopeOf,
+} from '@zaitun/contracts';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { DbOrTx } from '../../db/database';
 import type { ItemRow } from '../../db/types';
+import { type CalendarData, workingDaysLeft } from '../calendar/calendar.domain';
 import { likeEscape } from '../users/users.repository';
 import { formatItemNumber, isSignOverdue, lightOf } from './items.domain';
 
@@ -53,8 +65,57 @@ export function visibleTo(actor: Actor): Expression<SqlBool> {
 
 const CLOCK = sql.raw(`items.state IN ('assigned', 'in_progress')`);
 
+/** What a list and its counts are filtered on (the list query without paging and sorting). */
+export type ItemListFilters = Omit<ItemListQueryT, 'page' | 'pageSize' | 'sort' | 'order'>;
+
+/** The predicate of one bucket (a tab or tile of the list views); `now` drives the due and overdue ones. */
+export function bucketFilter(bucket: ItemBucket, now: Date): Expression<SqlBool> {
+  switch (bucket) {
+    case 'open':
+      return sql<SqlBool>`items.state IN ('pending_dispatch', 'assigned', 'in_progress', 'resolved')`;
+    case 'to_sign':
+      return sql<SqlBool>`items.state = 'assigned'`;
+    case 'in_progress':
+      return sql<SqlBool>`items.state = 'in_progress'`;
+    case 'due_soon':
+      return sql<SqlBool>`${CLOCK} AND items.yellow_at <= ${now} AND items.deadline >= ${now}`;
+    case 'overdue':
+      return sql<SqlBool>`${CLOCK} AND items.deadline < ${now}`;
+    case 'sign_overdue':
+      return sql<SqlBool>`items.state = 'assigned' AND items.sign_by < ${now}`;
+    case 'to_verify':
+      return sql<SqlBool>`items.state = 'resolved'`;
+    case 'pending_dispatch':
+      return sql<SqlBool>`items.state = 'pending_dispatch'`;
+    case 'extension_pending':
+      return sql<SqlBool>`EXISTS (SELECT 1 FROM item_extensions e WHERE e.item_id = items.id AND e.state = 'pending')`;
+    case 'red_card':
+      return sql<SqlBool>`items.escalation = 'red' AND items.state NOT IN ('closed', 'cancelled')`;
+    case 'yellow_card':
+      return sql<SqlBool>`items.escalation = 'yellow' AND items.state NOT IN ('closed', 'cancelled')`;
+    case 'urged':
+      return sql<SqlBool>`${CLOCK} AND items.urge_count > 0`;
+    case 'closed':
+      return sql<SqlBool>`items.state = 'closed'`;
+  }
+}
+
+/** The predicate of a light: only items whose clock runs have one. */
+export function lightFilter(light: Light, now: Date): Expression<SqlBool> {
+  switch (light) {
+    case 'red':
+      return sql<SqlBool>`${CLOCK} AND items.deadline < ${now}`;
+    case 'yellow':
+      return sql<SqlBool>`${CLOCK} AND items.yellow_at <= ${now} AND items.deadline >= ${now}`;
+    case 'green':
+      return sql<SqlBool>`${CLOCK} AND items.yellow_at > ${now}`;
+  }
+}
+
+export const stateFilter = (state: ItemState): Expression<SqlBool> => sql<SqlBool>`items.state = ${state}`;
+
 /** The list filters as one predicate; `now` drives the light and due buckets. */
-export function listFilter(actor: Actor, q: ItemListQueryT, now: Date): Expression<SqlBool> {
+export function listFilter(actor: Actor, q: ItemListFilters, now: Date): Expression<SqlBool> {
   const unit = actor.unitId;
   const parts: Expression<SqlBool>[] = [];
   if (q.view === 'queue') {
@@ -83,54 +144,9 @@ export function listFilter(actor: Actor, q: ItemListQueryT, now: Date): Expressi
     parts.push(sql<SqlBool>`${CLOCK} AND (items.escalation IS NOT NULL OR items.deadline < ${now} OR items.urge_count > 0
       OR (items.state = 'assigned' AND items.sign_by < ${now}))`);
   }
-  switch (q.bucket) {
-    case 'open':
-      parts.push(sql<SqlBool>`items.state IN ('pending_dispatch', 'assigned', 'in_progress', 'resolved')`);
-      break;
-    case 'to_sign':
-      parts.push(sql<SqlBool>`items.state = 'assigned'`);
-      break;
-    case 'in_progress':
-      parts.push(sql<SqlBool>`items.state = 'in_progress'`);
-      break;
-    case 'due_soon':
-      parts.push(sql<SqlBool>`${CLOCK} AND items.yellow_at <= ${now} AND items.deadline >= ${now}`);
-      break;
-    case 'overdue':
-      parts.push(sql<SqlBool>`${CLOCK} AND items.deadline < ${now}`);
-      break;
-    case 'sign_overdue':
-      parts.push(sql<SqlBool>`items.state = 'assigned' AND items.sign_by < ${now}`);
-      break;
-    case 'to_verify':
-      parts.push(sql<SqlBool>`items.state = 'resolved'`);
-      break;
-    case 'pending_dispatch':
-      parts.push(sql<SqlBool>`items.state = 'pending_dispatch'`);
-      break;
-    case 'extension_pending':
-      parts.push(
-        sql<SqlBool>`EXISTS (SELECT 1 FROM item_extensions e WHERE e.item_id = items.id AND e.state = 'pending')`,
-      );
-      break;
-    case 'red_card':
-      parts.push(sql<SqlBool>`items.escalation = 'red' AND items.state NOT IN ('closed', 'cancelled')`);
-      break;
-    case 'yellow_card':
-      parts.push(sql<SqlBool>`items.escalation = 'yellow' AND items.state NOT IN ('closed', 'cancelled')`);
-      break;
-    case 'urged':
-      parts.push(sql<SqlBool>`${CLOCK} AND items.urge_count > 0`);
-      break;
-    case 'closed':
-      parts.push(sql<SqlBool>`items.state = 'closed'`);
-      break;
-  }
-  if (q.state) parts.push(sql<SqlBool>`items.state = ${q.state}`);
-  if (q.light === 'red') parts.push(sql<SqlBool>`${CLOCK} AND items.deadline < ${now}`);
-  if (q.light === 'yellow')
-    parts.push(sql<SqlBool>`${CLOCK} AND items.yellow_at <= ${now} AND items.deadline >= ${now}`);
-  if (q.light === 'green') parts.push(sql<SqlBool>`${CLOCK} AND items.yellow_at > ${now}`);
+  if (q.bucket) parts.push(bucketFilter(q.bucket, now));
+  if (q.state) parts.push(stateFilter(q.state));
+  if (q.light) parts.push(lightFilter(q.light, now));
   if (q.priority) parts.push(sql<SqlBool>`items.priority = ${q.priority}`);
   if (q.source) parts.push(sql<SqlBool>`items.source = ${q.source}`);
   if (q.category) parts.push(sql<SqlBool>`items.category = ${q.category}`);
@@ -148,6 +164,51 @@ export function listFilter(actor: Actor, q: ItemListQueryT, now: Date): Expressi
     );
   }
   return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
+}
+
+/** What to count within a list: some buckets, lights and states. */
+export interface CountKeys {
+  buckets: readonly ItemBucket[];
+  lights: readonly Light[];
+  states: readonly ItemState[];
+}
+
+/**
+ * The total of a list and the count of each key within it, in one scan: `count(*) FILTER (WHERE …)` per key over
+ * the same predicate the list uses (visibility included), so a count always equals the total of the list it
+ * stands for.
+ */
+export async function countItems(
+  db: DbOrTx,
+  actor: Actor,
+  filters: ItemListFilters,
+  keys: CountKeys,
+  now: Date,
+): Promise<{
+  total: number;
+  buckets: Map<ItemBucket, number>;
+  lights: Map<Light, number>;
+  states: Map<ItemState, number>;
+}> {
+  const counted = (predicate: Expression<SqlBool>, alias: string) =>
+    sql<string>`count(*) FILTER (WHERE ${predicate})`.as(alias);
+  const row = (await db
+    .selectFrom('items')
+    .where(listFilter(actor, filters, now))
+    .select([
+      sql<string>`count(*)`.as('total'),
+      ...keys.buckets.map((b) => counted(bucketFilter(b, now), `bucket_${b}`)),
+      ...keys.lights.map((l) => counted(lightFilter(l, now), `light_${l}`)),
+      ...keys.states.map((st) => counted(stateFilter(st), `state_${st}`)),
+    ])
+    .executeTakeFirstOrThrow()) as Record<string, string | number>;
+  const n = (alias: string) => Number(row[alias] ?? 0);
+  return {
+    total: n('total'),
+    buckets: new Map(keys.buckets.map((b) => [b, n(`bucket_${b}`)])),
+    lights: new Map(keys.lights.map((l) => [l, n(`light_${l}`)])),
+    states: new Map(keys.states.map((st) => [st, n(`state_${st}`)])),
+  };
 }
 
 export function orderBy(q: ItemListQueryT) {
@@ -181,9 +242,31 @@ export async function nextNumber(db: DbOrTx, scope: string, year: number): Promi
   return Number(row.rows[0]?.value);
 }
 
-export function presentItem(r: ItemWithParts, now: Date): ItemT {
+/** What the caller's own fields of an item are computed from: who asks, and the working-day clock. */
+export interface ItemViewer {
+  actor: Actor;
+  /** The calendar and end of business; null when none of the items shown has a running clock. */
+  clock: { cal: CalendarData; endHour: number } | null;
+}
+
+/** Whether an item's resolving clock runs (it then has a light and working days left). */
+export const runsClock = (r: Pick<ItemRow, 'state' | 'deadline'>): boolean =>
+  CLOCK_STATES.includes(r.state as ItemState) && r.deadline !== null;
+
+/**
+ * An item as JSON. `viewer` gives the caller's own fields (working days left, may edit); without one (reads
+ * inside the workflow that never reach a caller) they are null and false.
+ */
+export function presentItem(r: ItemWithParts, now: Date, viewer?: ItemViewer): ItemT {
   const deadline = r.deadline ? new Date(r.deadline) : null;
   const state = r.state as ItemT['state'];
+  const parties = {
+    leadUnitId: r.lead_unit_id,
+    coUnitIds: r.co_units.map((c) => c.unitId),
+    raisedByUserId: r.raised_by_user_id,
+    raisedByUnitId: r.raised_by_unit_id,
+  };
+  const clock = viewer?.clock;
   return {
     id: r.id,
     number: formatItemNumber(r.year, r.seq),
@@ -219,6 +302,9 @@ export function presentItem(r: ItemWithParts, now: Date): ItemT {
     cancelledAt: iso(r.cancelled_at),
     light: lightOf({ state, deadline, yellowAt: r.yellow_at ? new Date(r.yellow_at) : null }, now),
     signOverdue: isSignOverdue({ state, signBy: r.sign_by ? new Date(r.sign_by) : null }, now),
+    workingDaysLeft:
+      clock && deadline && runsClock(r) ? workingDaysLeft(clock.cal, now, deadline, clock.endHour) : null,
+    canEdit: viewer ? canEditItem(state, relationsOf(viewer.actor, parties)) : false,
     escalation: r.escalation as ItemT['escalation'],
     urgeCount: r.urge_count,
     redoCount: r.redo_count,

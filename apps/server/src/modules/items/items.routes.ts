@@ -12,6 +12,7 @@ export function itemRoutes(app: FastifyInstance): void {
   const { database, clock, config, storage } = app.services;
   const db = () => database.db;
   registerRoute(app, 'listItems', async ({ query, ctx }) => items.listItems(db(), ctx, query, clock.now()));
+  registerRoute(app, 'itemCounts', async ({ query, ctx }) => items.itemCounts(db(), ctx, query, clock.now()));
   registerRoute(app, 'exportItems', async ({ query, ctx, reply }) => {
     const now = clock.now();
     const [units, categories] = await Promise.all([

@@ -4,10 +4,14 @@ import {
   type AttachmentT,
   availableActions,
   can,
+  EDITABLE_STATES,
+  type ItemBucket,
   type ItemDetailT,
   type ItemFacts,
   type ItemState,
   type ItemT,
+  isItemEditor,
+  type Light,
   type NotificationEvent,
   type RouteBody,
   type RouteQuery,
@@ -28,12 +32,15 @@ import { loadDispatchSettings } from '../settings/settings.repository';
 import { clocksFor, defaultDeadline, formatItemNumber } from './items.domain';
 import {
   auditItem,
+  countItems,
+  type ItemViewer,
   type ItemWithParts,
   listFilter,
   lockItem,
   nextNumber,
   orderBy,
   presentItem,
+  runsClock,
   selectItems,
   visibleTo,
 } from './items.repository';
@@ -64,7 +71,45 @@ export async function listItems(db: Db, ctx: AuthedContext, query: RouteQuery<'l
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map((r) => presentItem(r, now)), total: Number(count.n), page, pageSize };
+  const viewer = await viewerFor(db, ctx, rows);
+  return { items: rows.map((r) => presentItem(r, now, viewer)), total: Number(count.n), page, pageSize };
+}
+
+/** The counts of a list view's buckets, lights and states (tabs and tiles), in one query. */
+export async function itemCounts(
+  db: Db,
+  ctx: AuthedContext,
+  query: RouteQuery<'itemCounts'>,
+  now: Date,
+): Promise<RouteResponse<'itemCounts'>> {
+  const { buckets, lights, states, ...filters } = query;
+  const keys = {
+    buckets: csv<ItemBucket>(buckets),
+    lights: csv<Light>(lights),
+    states: csv<ItemState>(states),
+  };
+  const counts = await countItems(db, ctx.actor, filters, keys, now);
+  return {
+    total: counts.total,
+    buckets: Object.fromEntries(counts.buckets),
+    lights: Object.fromEntries(counts.lights),
+    states: Object.fromEntries(counts.states),
+  };
+}
+
+/** The distinct values of a comma-separated query parameter (the schema has checked each one). */
+const csv = <T extends string>(value: string | undefined): T[] =>
+  value ? [...new Set(value.split(','))].map((v) => v as T) : [];
+
+/** The clock rules an item's working days left are counted on: the calendar and the end of business. */
+async function clockRules(db: DbOrTx): Promise<NonNullable<ItemViewer['clock']>> {
+  const [cal, { settings }] = await Promise.all([loadCalendar(db), loadDispatchSettings(db)]);
+  return { cal, endHour: settings.endHour };
+}
+
+/** The caller's view of some items; the clock rules are read once, and only when one of them has a running clock. */
+async function viewerFor(db: DbOrTx, ctx: AuthedContext, rows: readonly ItemWithParts[]): Promise<ItemViewer> {
+  return { actor: ctx.actor, clock: rows.some(runsClock) ? await clockRules(db) : null };
 }
 
 /** The most rows one export writes (a filter narrows a bigger list). */
@@ -73,9 +118,12 @@ export const MAX_EXPORT_ROWS = 50_000;
 /** Every row of a list (for export), read in pages of 1000. */
 export async function* allItems(db: Db, ctx: AuthedContext, query: RouteQuery<'listItems'>, now: Date) {
   const where = listFilter(ctx.actor, query, now);
+  // The clock rules are read once, with the first page that needs them.
+  let viewer: ItemViewer | undefined;
   for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += 1000) {
     const rows = await selectItems(db).where(where).orderBy(orderBy(query)).limit(1000).offset(offset).execute();
-    for (const r of rows) yield presentItem(r, now);
+    if (!viewer?.clock) viewer = await viewerFor(db, ctx, rows);
+    for (const r of rows) yield presentItem(r, now, viewer);
     if (rows.length < 1000) return;
   }
 }
@@ -112,9 +160,8 @@ export async function detail(
   const row = afterAction
     ? await selectItems(db).where('items.id', '=', id).executeTakeFirstOrThrow()
     : await findVisible(db, ctx, id);
-  const item = presentItem(row, now);
-  const clocked = !!(item.dispatchedAt && item.deadline);
-  const [extensions, attachments, cal] = await Promise.all([
+  const clocked = !!(row.dispatched_at && row.deadline);
+  const [extensions, attachments, clock] = await Promise.all([
     db
       .selectFrom('item_extensions as e')
       .innerJoin('users as u', 'u.id', 'e.requested_by')
@@ -132,8 +179,9 @@ export async function detail(
       .orderBy('a.created_at')
       .execute(),
     // The calendar only matters for an item whose clock has been set.
-    clocked ? loadCalendar(db) : null,
+    clocked ? clockRules(db) : null,
   ]);
+  const item = presentItem(row, now, { actor: ctx.actor, clock });
   const relations = relationsOf(ctx.actor, partiesOf(item));
   const facts = factsOf(
     item,
@@ -169,8 +217,8 @@ export async function detail(
       }),
     ),
     uncoveredYears:
-      cal && item.dispatchedAt && item.deadline
-        ? yearsNotCovered(cal, new Date(item.dispatchedAt), new Date(item.deadline))
+      clock && item.dispatchedAt && item.deadline
+        ? yearsNotCovered(clock.cal, new Date(item.dispatchedAt), new Date(item.deadline))
         : [],
   };
 }
@@ -322,10 +370,11 @@ export async function updateItem(db: Db, ctx: AuthedContext, id: string, body: R
     const visible = await findVisible(tx, ctx, id);
     if (row.version !== body.version) throw versionConflict(row.version);
     const relations = relationsOf(ctx.actor, partiesOf(presentItem(visible, now)));
-    if (!['draft', 'pending_dispatch'].includes(row.state)) {
+    // The same rule as the item's `canEdit` (canEditItem), told apart: the wrong state, or not an editor.
+    if (!EDITABLE_STATES.includes(row.state as ItemState)) {
       throw new DomainError('ITEM_INVALID_TRANSITION', { state: row.state, action: 'edit' });
     }
-    if (!relations.includes('raiser') && !relations.includes('dispatcher')) throw new DomainError('FORBIDDEN');
+    if (!isItemEditor(relations)) throw new DomainError('FORBIDDEN');
     if (body.category) await checkCategory(tx, body.category);
     if (body.countyUnitId) await checkUnits(tx, [body.countyUnitId], 'VALIDATION_FAILED');
     const updated = await tx

@@ -3,7 +3,7 @@ import { LIGHTS, type Light } from '@zaitun/contracts';
 import { Button, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ItemListQuery, useItemCount, useItems } from '../../../api/dispatch';
+import { type ItemListQuery, useItemCounts, useItems } from '../../../api/dispatch';
 import { CountTabLabel } from '../../../components/dispatch/CountTabLabel';
 import { RowActions } from '../../../components/dispatch/ItemActionLauncher';
 import { ItemFilters, type ItemFilterValues } from '../../../components/dispatch/ItemFilters';
@@ -15,6 +15,7 @@ import { PageHeader } from '../../../components/PageHeader';
 type BoardTab = 'pending_dispatch' | 'open' | 'to_verify' | 'extension_pending';
 const BOARD: ItemListQuery = { view: 'board' };
 const CLOCK: ItemListQuery = { ...BOARD, bucket: 'open' };
+const TILE_BUCKETS = ['pending_dispatch', 'open', 'to_verify', 'extension_pending', 'sign_overdue'] as const;
 
 function usePaged() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -44,18 +45,12 @@ export function BoardPage() {
   const verify = usePaged();
   const ext = usePaged();
 
-  const counts = {
-    pending_dispatch: useItemCount({ ...BOARD, bucket: 'pending_dispatch' }),
-    open: useItemCount({ ...CLOCK }),
-    to_verify: useItemCount({ ...BOARD, bucket: 'to_verify' }),
-    extension_pending: useItemCount({ ...BOARD, bucket: 'extension_pending' }),
-    sign_overdue: useItemCount({ ...BOARD, bucket: 'sign_overdue' }),
-  };
-  const lightCounts: Record<Light, ReturnType<typeof useItemCount>> = {
-    green: useItemCount({ ...BOARD, light: 'green', leadUnitId: filters.leadUnitId }),
-    yellow: useItemCount({ ...BOARD, light: 'yellow', leadUnitId: filters.leadUnitId }),
-    red: useItemCount({ ...BOARD, light: 'red', leadUnitId: filters.leadUnitId }),
-  };
+  // The tiles and tabs in one request; the light tiles follow the lead-unit filter, asked for apart only when set.
+  const leadUnitId = filters.leadUnitId;
+  const tiles = useItemCounts(BOARD, { buckets: TILE_BUCKETS, lights: leadUnitId ? [] : LIGHTS });
+  const unitLights = useItemCounts({ ...BOARD, leadUnitId }, { lights: LIGHTS }, !!leadUnitId);
+  const counts = tiles.data?.buckets ?? {};
+  const lightCounts = (leadUnitId ? unitLights : tiles).data?.lights ?? {};
 
   const pendingList = useItems(
     { ...BOARD, bucket: 'pending_dispatch', sort: 'createdAt', order: 'asc', ...pending.page },
@@ -76,7 +71,8 @@ export function BoardPage() {
 
   const refresh = () => {
     for (const q of [pendingList, openList, verifyList, extList]) void q.refetch();
-    for (const c of [...Object.values(counts), ...Object.values(lightCounts)]) void c.refetch();
+    void tiles.refetch();
+    if (leadUnitId) void unitLights.refetch();
   };
 
   const showLight = (l: Light | undefined, onlySignOverdue = false) => {
@@ -96,7 +92,7 @@ export function BoardPage() {
       <nav className="dispatch-tiles" aria-label={t('dispatch.board.title')}>
         <Tile
           label={t('dispatch.board.pending')}
-          count={counts.pending_dispatch.data}
+          count={counts.pending_dispatch}
           pressed={tab === 'pending_dispatch'}
           onClick={() => setTab('pending_dispatch')}
         />
@@ -105,26 +101,26 @@ export function BoardPage() {
             key={l}
             light={l}
             label={t(`dispatch.light.${l}`)}
-            count={lightCounts[l].data}
+            count={lightCounts[l]}
             pressed={tab === 'open' && light === l}
             onClick={() => showLight(l)}
           />
         ))}
         <Tile
           label={t('dispatch.bucket.sign_overdue')}
-          count={counts.sign_overdue.data}
+          count={counts.sign_overdue}
           pressed={tab === 'open' && signOverdue}
           onClick={() => showLight(undefined, true)}
         />
         <Tile
           label={t('dispatch.board.toVerify')}
-          count={counts.to_verify.data}
+          count={counts.to_verify}
           pressed={tab === 'to_verify'}
           onClick={() => setTab('to_verify')}
         />
         <Tile
           label={t('dispatch.board.extensions')}
-          count={counts.extension_pending.data}
+          count={counts.extension_pending}
           pressed={tab === 'extension_pending'}
           onClick={() => setTab('extension_pending')}
         />
@@ -135,7 +131,7 @@ export function BoardPage() {
         items={[
           {
             key: 'pending_dispatch',
-            label: <CountTabLabel label={t('dispatch.board.pending')} count={counts.pending_dispatch.data} alert />,
+            label: <CountTabLabel label={t('dispatch.board.pending')} count={counts.pending_dispatch} alert />,
             children: (
               <ItemTable
                 aria-label={t('dispatch.board.pending')}
@@ -149,7 +145,7 @@ export function BoardPage() {
           },
           {
             key: 'open',
-            label: <CountTabLabel label={t('dispatch.board.open')} count={counts.open.data} />,
+            label: <CountTabLabel label={t('dispatch.board.open')} count={counts.open} />,
             children: (
               <>
                 <div className="toolbar">
@@ -160,7 +156,7 @@ export function BoardPage() {
                     {t('dispatch.board.allLights')}
                   </Button>
                   <Button type={signOverdue ? 'primary' : 'default'} onClick={() => showLight(undefined, true)}>
-                    {t('dispatch.bucket.sign_overdue')} {counts.sign_overdue.data ?? ''}
+                    {t('dispatch.bucket.sign_overdue')} {counts.sign_overdue ?? ''}
                   </Button>
                   {LIGHTS.map((l) => (
                     <Button
@@ -170,7 +166,7 @@ export function BoardPage() {
                       onClick={() => showLight(l)}
                     >
                       <LightDot light={l} />
-                      {t(`dispatch.light.${l}`)} {lightCounts[l].data ?? ''}
+                      {t(`dispatch.light.${l}`)} {lightCounts[l] ?? ''}
                     </Button>
                   ))}
                 </div>
@@ -199,7 +195,7 @@ export function BoardPage() {
           },
           {
             key: 'to_verify',
-            label: <CountTabLabel label={t('dispatch.board.toVerify')} count={counts.to_verify.data} />,
+            label: <CountTabLabel label={t('dispatch.board.toVerify')} count={counts.to_verify} />,
             children: (
               <ItemTable
                 aria-label={t('dispatch.board.toVerify')}
@@ -213,7 +209,7 @@ export function BoardPage() {
           },
           {
             key: 'extension_pending',
-            label: <CountTabLabel label={t('dispatch.board.extensions')} count={counts.extension_pending.data} alert />,
+            label: <CountTabLabel label={t('dispatch.board.extensions')} count={counts.extension_pending} alert />,
             children: (
               <ItemTable
                 aria-label={t('dispatch.board.extensions')}

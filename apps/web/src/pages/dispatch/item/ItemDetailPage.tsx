@@ -26,7 +26,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../api/client';
 import { attachmentUrl, useItem, useItemEvents, useUploadAttachment } from '../../../api/dispatch';
-import { useCurrentUser } from '../../../api/session';
 import { ActionModal } from '../../../components/dispatch/ActionModal';
 import { DaysLeft } from '../../../components/dispatch/DeadlineText';
 import { ItemSignals } from '../../../components/dispatch/EscalationTag';
@@ -36,7 +35,6 @@ import { PriorityTag } from '../../../components/dispatch/PriorityTag';
 import { StateTag } from '../../../components/dispatch/StateTag';
 import { useCategoryLookup, useEventLabel, useUnitLookup } from '../../../components/dispatch/use-lookups';
 import '../../../components/dispatch/dispatch.css';
-import { currentLocale } from '../../../i18n';
 import { formatBytes, formatDateTime } from '../../../lib/datetime';
 import { ignoreHandled } from '../../../lib/promise';
 
@@ -77,9 +75,7 @@ export function ItemDetailPage() {
   }
   const detail = item.data;
   const it = detail.item;
-  const canEdit =
-    (it.state === 'draft' || it.state === 'pending_dispatch') &&
-    (detail.relations.includes('raiser') || detail.relations.includes('dispatcher'));
+  const canEdit = it.canEdit;
 
   return (
     <>
@@ -130,7 +126,6 @@ function ItemHeader({
   const { t } = useTranslation();
   const units = useUnitLookup();
   const it = detail.item;
-  const running = it.state === 'assigned' || it.state === 'in_progress';
   const ordered = [...detail.actions].sort((a, b) => Number(PRIMARY.includes(b)) - Number(PRIMARY.includes(a)));
   return (
     <section className="item-header" aria-labelledby="item-title">
@@ -159,10 +154,10 @@ function ItemHeader({
           <span>
             <Typography.Text type="secondary">{t('dispatch.field.deadline')}：</Typography.Text>
             <span className="nowrap">{formatDateTime(it.deadline)}</span>
-            {running ? (
+            {it.workingDaysLeft !== null ? (
               <>
                 {' '}
-                <DaysLeft deadline={it.deadline} />
+                <DaysLeft n={it.workingDaysLeft} />
               </>
             ) : null}
           </span>
@@ -407,9 +402,8 @@ function Extensions({ detail }: { detail: ItemDetailT }) {
 function Attachments({ detail }: { detail: ItemDetailT }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const me = useCurrentUser();
   const it = detail.item;
-  const upload = useUploadAttachment(it.id, me.csrfToken ?? null, currentLocale());
+  const upload = useUploadAttachment(it.id);
   const canUpload = detail.relations.length > 0 && it.state !== 'closed' && it.state !== 'cancelled';
   return (
     <Card

@@ -2,7 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ItemListQuery, useItemCount, useItems } from '../../../api/dispatch';
+import { type ItemListQuery, useItemCounts, useItems } from '../../../api/dispatch';
 import { CountTabLabel } from '../../../components/dispatch/CountTabLabel';
 import { ItemFilters, type ItemFilterValues } from '../../../components/dispatch/ItemFilters';
 import { ItemTable } from '../../../components/dispatch/ItemTable';
@@ -21,20 +21,15 @@ export function QueuePage() {
   // The buckets are what my unit leads; the co tab is our open co-unit parts of items other units lead.
   const base: ItemListQuery = { view: 'queue', role: 'lead', sort: 'deadline', order: 'asc' };
   const coBase: ItemListQuery = { view: 'queue', role: 'co', sort: 'deadline', order: 'asc' };
-  const counts = {
-    to_sign: useItemCount({ ...base, bucket: 'to_sign' }),
-    in_progress: useItemCount({ ...base, bucket: 'in_progress' }),
-    due_soon: useItemCount({ ...base, bucket: 'due_soon' }),
-    overdue: useItemCount({ ...base, bucket: 'overdue' }),
-  };
-  const coCount = useItemCount(coBase);
+  const counts = useItemCounts(base, { buckets: BUCKET_TABS });
+  const coCount = useItemCounts(coBase, {});
   const isCo = tab === 'co';
   const list = useItems(isCo ? { ...coBase, ...filters, ...page } : { ...base, ...filters, bucket: tab, ...page });
 
   const refresh = () => {
     void list.refetch();
     void coCount.refetch();
-    for (const c of Object.values(counts)) void c.refetch();
+    void counts.refetch();
   };
 
   return (
@@ -56,12 +51,12 @@ export function QueuePage() {
             label: (
               <CountTabLabel
                 label={t(`dispatch.bucket.${b}`)}
-                count={counts[b].data}
+                count={counts.data?.buckets[b]}
                 alert={b === 'overdue' || b === 'to_sign'}
               />
             ),
           })),
-          { key: 'co', label: <CountTabLabel label={t('dispatch.queue.coTab')} count={coCount.data} /> },
+          { key: 'co', label: <CountTabLabel label={t('dispatch.queue.coTab')} count={coCount.data?.total} /> },
         ]}
       />
       <ItemFilters

@@ -4,7 +4,7 @@ import { Button, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowed } from '../../../access';
-import { type ItemListQuery, useItemCount, useItems } from '../../../api/dispatch';
+import { type ItemListQuery, useItemCounts, useItems } from '../../../api/dispatch';
 import { useCurrentUser } from '../../../api/session';
 import { CountTabLabel } from '../../../components/dispatch/CountTabLabel';
 import { RowActions } from '../../../components/dispatch/ItemActionLauncher';
@@ -24,13 +24,7 @@ export function SupervisionPage() {
   const [tab, setTab] = useState<SupervisionTab>('red_card');
   const [filters, setFilters] = useState<ItemFilterValues>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const counts: Record<SupervisionTab, ReturnType<typeof useItemCount>> = {
-    red_card: useItemCount({ ...BASE, bucket: 'red_card' }),
-    yellow_card: useItemCount({ ...BASE, bucket: 'yellow_card' }),
-    overdue: useItemCount({ ...BASE, bucket: 'overdue' }),
-    sign_overdue: useItemCount({ ...BASE, bucket: 'sign_overdue' }),
-    urged: useItemCount({ ...BASE, bucket: 'urged' }),
-  };
+  const counts = useItemCounts(BASE, { buckets: TABS });
   const list = useItems({ ...BASE, ...filters, bucket: tab, ...page });
   const rowActions = (item: ItemT) => {
     const actions: ItemAction[] = ['urge'];
@@ -49,7 +43,7 @@ export function SupervisionPage() {
             aria-label={t('common.refresh')}
             onClick={() => {
               void list.refetch();
-              for (const c of Object.values(counts)) void c.refetch();
+              void counts.refetch();
             }}
           />
         }
@@ -62,7 +56,9 @@ export function SupervisionPage() {
         }}
         items={TABS.map((b) => ({
           key: b,
-          label: <CountTabLabel label={t(`dispatch.bucket.${b}`)} count={counts[b].data} alert={b !== 'urged'} />,
+          label: (
+            <CountTabLabel label={t(`dispatch.bucket.${b}`)} count={counts.data?.buckets[b]} alert={b !== 'urged'} />
+          ),
         }))}
       />
       <ItemFilters
