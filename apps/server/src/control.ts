@@ -27,7 +27,7 @@ export async function startControlServer(app: FastifyInstance, config: Config): 
       const url = new URL(req.url ?? '/', 'http://control');
       if (req.method === 'POST' && url.pathname === '/backup') {
         const target = url.searchParams.get('file');
-        const info = await createBackup(database, null, config.dataDir, clock.now(), target ?? undefined);
+        const info = await createBackup(database, config, clock.now(), target ?? undefined);
         await recordBackup(database, systemContext(clock, 'cli'), info);
         return send(200, info);
       }

@@ -2,17 +2,21 @@
  * The `zaitun` CLI end to end, as an operator runs it: `node bin/zaitun.js …` child processes on a real embedded
  * data directory, a real server holding it, and (when ZAITUN_TEST_DATABASE_URL is set) a real PostgreSQL.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import zlib from 'node:zlib';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { Header } from 'tar';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { REPO_ROOT } from '../config';
+import { loadConfig, REPO_ROOT } from '../config';
 import { openDatabase } from '../db/database';
+import { buildApp } from '../http/app';
 import { verifyPassword } from '../lib/password';
 import { run } from './main';
 import { consoleOutput } from './output';
@@ -40,6 +44,109 @@ function zaitun(args: string[], env: Record<string, string>): Promise<Run> {
       resolve({ code, stdout, stderr, all: `${stdout}\n${stderr}` });
     });
   });
+}
+
+/**
+ * The app on the CLI's database (no server process), signed in as the demo account hq, for what a user does:
+ * register an item, attach a file, download it.
+ */
+async function asHq<T>(
+  env: Record<string, string>,
+  work: (call: (o: InjectOptions) => Promise<LightMyRequestResponse>) => Promise<T>,
+) {
+  const config = loadConfig({ ...cliEnv(env), JOBS_ENABLED: 'false' });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const app = await buildApp({ database, config, logger: false });
+  try {
+    await app.ready();
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'hq', password: DEMO_PASSWORD },
+    });
+    expect(login.statusCode, login.body).toBe(200);
+    const cookie = login.cookies.find((c) => c.name === 'zaitun_session')?.value;
+    const csrf = (JSON.parse(login.body) as { csrfToken: string }).csrfToken;
+    return await work((o) =>
+      app.inject({ ...o, headers: { cookie: `zaitun_session=${cookie}`, 'x-csrf-token': csrf, ...o.headers } }),
+    );
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+interface StoredAttachment {
+  url: string;
+  bytes: Buffer;
+}
+
+/** Registers an item and attaches a PDF to it; returns where to download it and the bytes it must have. */
+function attachFile(env: Record<string, string>): Promise<StoredAttachment> {
+  const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(20_000), Buffer.from('\n%%EOF\n')]);
+  return asHq(env, async (call) => {
+    const item = await call({
+      method: 'POST',
+      url: '/api/v1/items',
+      payload: {
+        title: '备份附件检查',
+        description: '备份须含附件。',
+        category: 'policy',
+        source: 'unit_report',
+        priority: 'normal',
+        submit: true,
+      },
+    });
+    expect(item.statusCode, item.body).toBe(201);
+    const itemId = (JSON.parse(item.body) as { item: { id: string } }).item.id;
+    const boundary = '----zaitun-cli';
+    const upload = await call({
+      method: 'POST',
+      url: `/api/v1/items/${itemId}/attachments`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="材料.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+        bytes,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const attachmentId = (JSON.parse(upload.body) as { id: string }).id;
+    return { url: `/api/v1/items/${itemId}/attachments/${attachmentId}`, bytes };
+  });
+}
+
+/** Downloads an attachment as hq: its status and bytes. */
+function download(env: Record<string, string>, attachment: StoredAttachment) {
+  return asHq(env, async (call) => {
+    const res = await call({ method: 'GET', url: attachment.url });
+    return { status: res.statusCode, bytes: res.rawPayload };
+  });
+}
+
+/** Every file under a directory with its bytes, to show that a refused restore changed nothing. */
+function snapshotDir(dir: string): Record<string, string> {
+  if (!fs.existsSync(dir)) return {};
+  const out: Record<string, string> = {};
+  for (const rel of fs.readdirSync(dir, { recursive: true }) as string[]) {
+    const abs = path.join(dir, rel);
+    if (fs.statSync(abs).isFile()) out[rel] = fs.readFileSync(abs).toString('base64');
+  }
+  return out;
+}
+
+/** A gzipped tar written header by header, so that it can hold what Zaitun's writer never would. */
+function rawArchive(file: string, entries: { path: string; body: Buffer }[]): void {
+  const blocks: Buffer[] = [];
+  for (const e of entries) {
+    const header = new Header({ path: e.path, size: e.body.length, mode: 0o644, mtime: new Date(), type: 'File' });
+    header.encode();
+    blocks.push(header.block as Buffer, e.body, Buffer.alloc((512 - (e.body.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  fs.writeFileSync(file, zlib.gzipSync(Buffer.concat(blocks)));
 }
 
 const temporaryPassword = (run: Run) => /Temporary password \(shown once\): (\S+)/.exec(run.stdout)?.[1] ?? '';
@@ -134,6 +241,7 @@ describe.sequential('zaitun CLI on the embedded database', () => {
   let env: Record<string, string>;
   let server: ChildProcess | null = null;
   let resetPassword = '';
+  let attachment: StoredAttachment;
   const cliBackup = () => path.join(root, 'cli-backup.tar.gz');
   const serverBackup = () => path.join(root, 'server-backup.tar.gz');
 
@@ -160,6 +268,12 @@ describe.sequential('zaitun CLI on the embedded database', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('only seeded into an empty database');
   }, 120_000);
+
+  test('an item with an attachment, stored under FILES_DIR', async () => {
+    attachment = await attachFile(env);
+    const stored = Object.values(snapshotDir(path.join(dataDir, 'files')));
+    expect(stored.map((b) => Buffer.from(b, 'base64').equals(attachment.bytes))).toEqual([true]);
+  }, 60_000);
 
   test('create-admin prints a temporary password once; a taken name is refused', async () => {
     const created = await zaitun(['create-admin', '--username', 'ops', '--display-name', '运维管理员'], env);
@@ -221,6 +335,7 @@ describe.sequential('zaitun CLI on the embedded database', () => {
     const backup = await zaitun(['backup', cliBackup()], env);
     expect(backup.code, backup.all).toBe(0);
     expect(backup.stdout).toContain(`backup written to ${cliBackup()}`);
+    expect(backup.stdout).toContain('the database and 1 stored file(s)');
     const head = fs.readFileSync(cliBackup()).subarray(0, 2);
     expect([...head]).toEqual([0x1f, 0x8b]);
 
@@ -254,6 +369,7 @@ describe.sequential('zaitun CLI on the embedded database', () => {
     const backup = await zaitun(['backup', serverBackup()], env);
     expect(backup.code, backup.all).toBe(0);
     expect(backup.stderr).toContain('through the running server');
+    expect(backup.stdout).toContain('the database and 1 stored file(s)');
     expect(fs.statSync(serverBackup()).size).toBeGreaterThan(100_000);
 
     await stopServer(server);
@@ -269,8 +385,25 @@ describe.sequential('zaitun CLI on the embedded database', () => {
     expect(unconfirmed.code).toBe(2);
     expect(unconfirmed.stderr).toContain('Add --yes to confirm');
 
+    // The stored file is damaged after the backup, and a stray one appears: the restore puts the store back.
+    const filesDir = path.join(dataDir, 'files');
+    const [stored] = Object.keys(snapshotDir(filesDir));
+    fs.writeFileSync(path.join(filesDir, stored as string), 'damaged');
+    fs.writeFileSync(path.join(filesDir, path.dirname(stored as string), 'stray'), 'stray');
+    expect((await download(env, attachment)).bytes.equals(attachment.bytes)).toBe(false);
+
     const restored = await zaitun(['restore', serverBackup(), '--yes'], env);
     expect(restored.code, restored.all).toBe(0);
+    expect(restored.stderr).toContain('checksums match');
+    expect(restored.stderr).toContain('1 file(s) put back');
+    expect(restored.stdout).toContain('The previous files are kept in');
+    expect(Object.keys(snapshotDir(filesDir))).toEqual([stored]);
+    const down = await download(env, attachment);
+    expect(down.status).toBe(200);
+    expect(down.bytes.equals(attachment.bytes)).toBe(true);
+    const filesAside = fs.readdirSync(dataDir).filter((f) => f.startsWith('files.before-restore-'));
+    expect(filesAside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dataDir, filesAside[0] as string, stored as string), 'utf8')).toBe('damaged');
     // Every migration of the code base is in the restored database.
     const migrations = fs
       .readdirSync(path.join(import.meta.dirname, '../db/migrations'))
@@ -327,6 +460,71 @@ describe.sequential('zaitun CLI on the embedded database', () => {
     } finally {
       await database.close();
     }
+  }, 120_000);
+
+  test('a traversal entry, a damaged or a foreign file is refused, and nothing changes', async () => {
+    const listing = () =>
+      fs
+        .readdirSync(dataDir, { recursive: true })
+        .map((f) => String(f))
+        .sort();
+    const before = { listing: listing(), files: snapshotDir(path.join(dataDir, 'files')) };
+
+    const evil = path.join(root, 'evil.tar.gz');
+    rawArchive(evil, [
+      {
+        path: 'zaitun-backup.json',
+        body: Buffer.from(JSON.stringify({ format: 'zaitun-backup', version: 2, database: 'embedded', createdAt: '' })),
+      },
+      { path: 'db/database.tar.gz', body: Buffer.from('x') },
+      { path: 'files/../../escaped', body: Buffer.from('evil') },
+    ]);
+    const traversal = await zaitun(['restore', evil, '--yes'], env);
+    expect(traversal.code).toBe(1);
+    expect(traversal.stderr).toContain('holds a disallowed entry "files/../../escaped"');
+    expect(traversal.stderr).toContain('不允许的条目');
+    expect(traversal.stderr).toContain('Nothing was changed');
+
+    const whole = fs.readFileSync(serverBackup());
+    const truncated = path.join(root, 'truncated.tar.gz');
+    fs.writeFileSync(truncated, whole.subarray(0, whole.length - 2000));
+    const damaged = await zaitun(['restore', truncated, '--yes'], env);
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr).toContain('is damaged or incomplete');
+
+    const notes = path.join(root, 'notes.txt');
+    fs.writeFileSync(notes, 'not a backup');
+    const foreign = await zaitun(['restore', notes, '--yes'], env);
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr).toContain('is not a Zaitun backup');
+    expect(foreign.stderr).toContain('不是 Zaitun 备份');
+
+    for (const escaped of [
+      path.join(root, 'escaped'),
+      path.join(dataDir, 'escaped'),
+      path.join(root, '..', 'escaped'),
+    ]) {
+      expect(fs.existsSync(escaped), escaped).toBe(false);
+    }
+    expect(listing()).toEqual(before.listing);
+    expect(snapshotDir(path.join(dataDir, 'files'))).toEqual(before.files);
+  }, 120_000);
+
+  test('a backup from before attachments were included (the bare PGlite dump) still restores', async () => {
+    const database = await openDatabase({ databaseUrl: null, dataDir });
+    const old = path.join(root, 'old-format.tar.gz');
+    try {
+      fs.writeFileSync(old, await (database.dump as () => Promise<Uint8Array>)());
+    } finally {
+      await database.close();
+    }
+    const files = snapshotDir(path.join(dataDir, 'files'));
+    const restored = await zaitun(['restore', old, '--yes'], env);
+    expect(restored.code, restored.all).toBe(0);
+    expect(restored.stderr).toContain('this backup is in the old format (the database only, no files)');
+    expect(restored.stdout).toMatch(/user\(s\); audit chain intact/);
+    expect(snapshotDir(path.join(dataDir, 'files'))).toEqual(files);
+    expect((await download(env, attachment)).bytes.equals(attachment.bytes)).toBe(true);
   }, 120_000);
 
   test('audit verify names the first altered event and fails', async () => {
@@ -393,15 +591,59 @@ if (postgresUrl) {
       expect(verified.code, verified.all).toBe(0);
       expect(verified.stdout).toMatch(/^chain intact \(\d+ events\)$/m);
 
-      const file = path.join(root, 'backup.dump');
+      const attachment = await attachFile(env);
+      const file = path.join(root, 'backup.tar.gz');
       const backup = await zaitun(['backup', file], env);
       expect(backup.code, backup.all).toBe(0);
-      expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('PGDMP');
+      expect(backup.stdout).toContain('the database and 1 stored file(s)');
+      expect([...fs.readFileSync(file).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
 
+      // After the backup: a new account, and the files directory lost.
       expect((await zaitun(['create-admin', '--username', 'later', '--display-name', 'L'], env)).code).toBe(0);
+      const filesDir = path.join(env.DATA_DIR as string, 'files');
+      fs.rmSync(filesDir, { recursive: true });
+      expect((await download(env, attachment)).status).not.toBe(200);
+
       const restored = await zaitun(['restore', file, '--yes'], env);
       expect(restored.code, restored.all).toBe(0);
+      expect(restored.stderr).toContain('checksums match');
       expect(restored.stdout).toMatch(/9 user\(s\); audit chain intact/);
-    }, 120_000);
+      const down = await download(env, attachment);
+      expect(down.status).toBe(200);
+      expect(down.bytes.equals(attachment.bytes)).toBe(true);
+
+      // A traversal entry is refused before pg_restore runs: the database and the files stay as they are.
+      const files = snapshotDir(filesDir);
+      const evil = path.join(root, 'evil.tar.gz');
+      rawArchive(evil, [
+        {
+          path: 'zaitun-backup.json',
+          body: Buffer.from(
+            JSON.stringify({ format: 'zaitun-backup', version: 2, database: 'postgres', createdAt: '' }),
+          ),
+        },
+        { path: 'files/../../escaped', body: Buffer.from('evil') },
+      ]);
+      const refused = await zaitun(['restore', evil, '--yes'], env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('disallowed entry');
+      expect(snapshotDir(filesDir)).toEqual(files);
+      expect(fs.existsSync(path.join(root, 'escaped'))).toBe(false);
+
+      // A backup from before attachments were included (a bare pg_dump file) still restores; the files stay.
+      const old = path.join(root, 'old-format.dump');
+      const dumped = spawnSync('pg_dump', [
+        '--format=custom',
+        '--no-owner',
+        `--file=${old}`,
+        env.DATABASE_URL as string,
+      ]);
+      expect(dumped.status, String(dumped.stderr)).toBe(0);
+      const legacy = await zaitun(['restore', old, '--yes'], env);
+      expect(legacy.code, legacy.all).toBe(0);
+      expect(legacy.stderr).toContain('the database only, no files');
+      expect(snapshotDir(filesDir)).toEqual(files);
+      expect((await download(env, attachment)).bytes.equals(attachment.bytes)).toBe(true);
+    }, 180_000);
   });
 }

@@ -328,7 +328,7 @@ export const enUS: Messages = {
       users: 'See and manage accounts, roles and status; reset passwords',
       roles: 'See what each role may do, and how far',
       audit: 'Find who changed what and when, with before/after',
-      backup: 'Take and download database backups',
+      backup: 'Take and download backups (database and attachments)',
       tokens: 'Expiring, revocable tokens for system integrations',
       profile: 'Language, password and sessions',
       queue: 'Items of my unit to sign, in progress, due soon and overdue',
@@ -475,7 +475,7 @@ export const enUS: Messages = {
   },
   backup: {
     title: 'Backups',
-    subtitle: 'Backups are taken while the server runs; download them to safe storage',
+    subtitle: 'Holds the database and every attachment; taken while the server runs. Download it to safe storage',
     createNow: 'Back up now',
     creating: 'Backing up…',
     created: 'Backup created: {{name}}',

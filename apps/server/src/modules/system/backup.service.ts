@@ -1,13 +1,17 @@
 /**
- * Backups while the server runs. Embedded: PGlite's own dump of the data directory (taken between queries, so it
- * is consistent). PostgreSQL: pg_dump in custom format.
+ * Backups while the server runs: one archive (backup-archive.ts) holding the database dump and every stored file.
+ * Embedded: PGlite's own dump of the data directory (taken between queries, so it is consistent). PostgreSQL:
+ * pg_dump in custom format. The files are copied after the dump: stored files are never changed or deleted once
+ * recorded, so every file the dump refers to is there.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../../config';
 import type { Database } from '../../db/database';
 import { type AuditContext, appendAudit } from '../../lib/audit';
 import { DomainError } from '../../lib/errors';
+import { writeBackupArchive } from './backup-archive';
 
 export const backupDir = (dataDir: string) => path.join(dataDir, 'backups');
 const NAME = /^zaitun-[0-9TZ-]+\.(tar\.gz|dump)$/;
@@ -17,6 +21,14 @@ export interface BackupInfo {
   size: number;
   createdAt: string;
 }
+
+/** A backup just written, with the stored files it holds. */
+export interface CreatedBackup extends BackupInfo {
+  files: number;
+  fileBytes: number;
+}
+
+export type BackupConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'filesDir'>;
 
 function stamp(now: Date): string {
   return now
@@ -45,26 +57,48 @@ export function runPgDump(databaseUrl: string, file: string): Promise<void> {
 
 export async function createBackup(
   database: Database,
-  databaseUrl: string | null,
-  dataDir: string,
+  config: BackupConfig,
   now: Date,
   target?: string,
-): Promise<BackupInfo> {
-  const dir = backupDir(dataDir);
+): Promise<CreatedBackup> {
+  const dir = backupDir(config.dataDir);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const name = `zaitun-${stamp(now)}.${database.kind === 'embedded' ? 'tar.gz' : 'dump'}`;
-  const file = target ?? path.join(dir, name);
+  const file = target ?? path.join(dir, `zaitun-${stamp(now)}.tar.gz`);
   const tmp = `${file}.partial`;
-  if (database.dump) {
-    fs.writeFileSync(tmp, await database.dump(), { mode: 0o600 });
-  } else if (databaseUrl) {
-    await runPgDump(databaseUrl, tmp);
-    fs.chmodSync(tmp, 0o600);
-  } else {
-    throw new DomainError('BACKUP_UNAVAILABLE');
+  const pgDumpFile = `${file}.pg_dump.partial`;
+  // Left over from a crash: never finished, so nothing to keep.
+  fs.rmSync(tmp, { force: true });
+  try {
+    let dump: { bytes: Uint8Array } | { file: string };
+    if (database.dump) {
+      dump = { bytes: await database.dump() };
+    } else if (config.databaseUrl) {
+      // pg_dump keeps the mode of an existing file: the dump is never readable by others, even for a moment.
+      fs.writeFileSync(pgDumpFile, '', { mode: 0o600 });
+      await runPgDump(config.databaseUrl, pgDumpFile);
+      dump = { file: pgDumpFile };
+    } else {
+      throw new DomainError('BACKUP_UNAVAILABLE');
+    }
+    const manifest = await writeBackupArchive({
+      target: tmp,
+      database: database.kind,
+      createdAt: now,
+      dump,
+      filesDir: config.filesDir,
+    });
+    fs.renameSync(tmp, file);
+    return {
+      name: path.basename(file),
+      size: fs.statSync(file).size,
+      createdAt: now.toISOString(),
+      files: manifest.files.count,
+      fileBytes: manifest.files.bytes,
+    };
+  } finally {
+    fs.rmSync(tmp, { force: true });
+    fs.rmSync(pgDumpFile, { force: true });
   }
-  fs.renameSync(tmp, file);
-  return { name: path.basename(file), size: fs.statSync(file).size, createdAt: now.toISOString() };
 }
 
 export function listBackups(dataDir: string): BackupInfo[] {
@@ -88,7 +122,7 @@ export function backupPath(dataDir: string, name: string): string | null {
 }
 
 /** Records a backup in the audit trail (its own transaction: the backup itself changes nothing). */
-export async function recordBackup(database: Database, ctx: AuditContext, info: BackupInfo): Promise<void> {
+export async function recordBackup(database: Database, ctx: AuditContext, info: CreatedBackup): Promise<void> {
   await database.db.transaction().execute((tx) =>
     appendAudit(tx, ctx, {
       action: 'system.backup',

@@ -10,9 +10,9 @@ export function systemRoutes(app: FastifyInstance): void {
   registerRoute(app, 'listBackups', async () => ({ items: listBackups(config.dataDir) }));
 
   registerRoute(app, 'createBackup', async ({ ctx }) => {
-    const info = await createBackup(database, config.databaseUrl, config.dataDir, ctx.audit.clock.now());
+    const info = await createBackup(database, config, ctx.audit.clock.now());
     await recordBackup(database, ctx.audit, info);
-    return info;
+    return { name: info.name, size: info.size, createdAt: info.createdAt };
   });
 
   registerRoute(app, 'downloadBackup', async ({ params, reply }) => {
