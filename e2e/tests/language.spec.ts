@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppShell } from '../pages/app-shell.page';
+import { createDispatchedItem, DispatchPage } from '../pages/dispatch.page';
 import { LoginPage } from '../pages/login.page';
 
 const DEMO_PASSWORD = process.env.ZAITUN_DEMO_PASSWORD ?? 'Zaitun-Demo-2026!';
@@ -35,4 +36,40 @@ test('the language switch is saved to the account and survives a reload and a ne
   await page.reload();
   await expect(shell.menu.getByRole('menuitem', { name: '工作台' })).toBeVisible();
   await expect(page).toHaveTitle('刺桐 · 泉州内外贸高质量发展调度平台');
+});
+
+test('the item page in English: states, light, clocks, cards and timeline all translated', async ({ page }) => {
+  const login = new LoginPage(page);
+  const shell = new AppShell(page);
+  await login.signInAndWait('hq', DEMO_PASSWORD);
+  const title = `English check ${Date.now().toString(36)}`;
+  const id = await createDispatchedItem(page, { title, leadUnit: '晋江市', coUnits: ['石狮市'] });
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
+  await shell.switchLanguage('English');
+  expect((await saved).ok()).toBe(true);
+  try {
+    const dispatch = new DispatchPage(page);
+    await page.goto(`/dispatch/items/${id}`);
+    const header = dispatch.header();
+    await expect(header).toContainText(title, { timeout: 45_000 });
+    await expect(header).toContainText('To sign');
+    await expect(header.locator('[data-light="green"]')).toHaveText('On track');
+    await expect(header).toContainText('Lead unit');
+    await expect(header).toContainText('Jinjiang City');
+    await expect(header).toContainText(/\d+ working days? left/);
+    for (const card of ['Item', 'Handling', 'Co-units and their parts', 'Timeline', 'Attachments']) {
+      await expect(page.locator('.ant-card-head-title').getByText(card, { exact: true })).toBeVisible();
+    }
+    await expect(page.getByText('Shishi City').first()).toBeVisible();
+    await expect(page.locator('#main')).toContainText('To dispatch → To sign');
+    // Nothing of the page's own wording is left in Chinese: only the item's title and the people's names are.
+    const chrome = (await page.locator('#main').textContent()) ?? '';
+    const cjk = chrome
+      .replace(title, '')
+      .replace(/陈调度/g, '')
+      .match(/[\u4e00-\u9fff]+/g);
+    expect(cjk, `Chinese left on the English item page: ${cjk?.join(' ')}`).toBeNull();
+  } finally {
+    await shell.switchLanguage('简体中文');
+  }
 });

@@ -128,7 +128,7 @@ export const adminEn: Widen<typeof adminZh> = {
     subtitle: 'Public holidays and make-up working days; deadlines and escalation count working days',
     missing: 'The {{years}} calendar has not been entered: deadlines will only skip weekends',
     missingHint:
-      'Once the State Council publishes next year’s holiday notice, enter it here (as date ranges of days off and make-up working days).',
+      "Once the State Council publishes next year's holiday notice, enter it here (as date ranges of days off and make-up working days).",
     enterNotice: 'Enter notice',
     editNotice: 'Edit this year',
     year: 'Year',
@@ -171,7 +171,7 @@ export const adminEn: Widen<typeof adminZh> = {
     overlap: 'Overlaps another range: {{dates}}',
     outOfYear: 'Dates must be in {{year}}',
     rangeRequired: 'Choose a date range',
-    saved: 'The {{year}} calendar is saved; open items’ escalation times were recomputed with it',
+    saved: "The {{year}} calendar is saved; open items' escalation times were recomputed with it",
     summary: 'In total: {{holidays}} days off, {{workdays}} make-up working days',
   },
   settings: {

@@ -394,7 +394,8 @@ export const dispatchEn: Widen<typeof dispatchZh> = {
     county: 'County',
     tags: 'Tags',
     state: 'State',
-    light: 'Deadline',
+    // The list column of lights, cards and urges; 'Deadline' is the column of dates beside it.
+    light: 'Light',
     leadUnit: 'Lead unit',
     coUnits: 'Co-units',
     deadline: 'Deadline',
@@ -455,7 +456,8 @@ export const dispatchEn: Widen<typeof dispatchZh> = {
     pending: 'To dispatch',
     open: 'Open items',
     toVerify: 'To verify',
-    extensions: 'Extension requests',
+    // Short enough for its tile on one line at 1280 px.
+    extensions: 'Extensions',
     byLight: 'By light',
     allLights: 'All open',
     unsetLead: 'All lead units',
@@ -477,7 +479,7 @@ export const dispatchEn: Widen<typeof dispatchZh> = {
     registerTitle: 'Register item',
     coordinationTitle: 'Coordination request',
     coordinationHint:
-      'A problem no single unit can solve: it goes to the dispatcher at once and onto the next meeting’s agenda.',
+      "A problem no single unit can solve: it goes to the dispatcher at once and onto the next meeting's agenda.",
     editTitle: 'Edit item {{number}}',
     submitNow: 'Submit for dispatch now',
     submitNowHint: 'Unticked, the item stays a draft you can still change',

@@ -127,8 +127,9 @@ export function NotificationsPage() {
           </>
         }
       />
-      <Row gutter={16}>
-        <Col xs={24} xl={16}>
+      <Row gutter={[16, 16]}>
+        {/* Side by side only on wide screens: beside the preferences the message column was too narrow to read. */}
+        <Col xs={24} xxl={16}>
           <Segmented<'all' | 'unread'>
             style={{ marginBottom: 12 }}
             value={unreadOnly ? 'unread' : 'all'}
@@ -167,7 +168,7 @@ export function NotificationsPage() {
             }}
           />
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} xxl={8}>
           <Card title={t('notify.prefs.title')} size="small" loading={prefs.isLoading}>
             <Typography.Paragraph type="secondary">{t('notify.prefs.hint')}</Typography.Paragraph>
             {NOTIFICATION_EVENTS.map((event) => (

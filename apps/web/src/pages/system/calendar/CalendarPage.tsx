@@ -114,7 +114,7 @@ export function CalendarPage() {
               value={year}
               onChange={setPicked}
               options={yearOptions}
-              style={{ width: 170 }}
+              style={{ width: 220 }}
               showSearch={{ optionFilterProp: 'label' }}
             />
           </Space>

@@ -97,7 +97,8 @@ export function WebhooksPage() {
           <span>
             {name} {h.active ? null : <Tag>{t('notify.webhooks.inactive')}</Tag>}
           </span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={false}>
+          {/* One line (the full, masked address in the tooltip): wrapped, it broke the row at every character. */}
+          <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 320 }} ellipsis={{ tooltip: h.url }}>
             <code>{h.url}</code>
           </Typography.Text>
         </Space>
@@ -112,7 +113,7 @@ export function WebhooksPage() {
     {
       title: t('notify.webhooks.events'),
       dataIndex: 'eventTypes',
-      width: 220,
+      width: 180,
       render: (events: EventType[]) =>
         events.length ? (
           <Space size={[0, 4]} wrap>
@@ -127,7 +128,7 @@ export function WebhooksPage() {
     {
       title: t('notify.webhooks.status'),
       key: 'status',
-      width: 220,
+      width: 190,
       render: (_, h) => (
         <Space direction="vertical" size={2}>
           <Space size={4} wrap>
@@ -146,7 +147,7 @@ export function WebhooksPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 130,
+      width: 120,
       render: (_, h) => (
         <Space size={0}>
           <Tooltip title={t('common.edit')}>
