@@ -80,6 +80,31 @@ export class DispatchApi {
   }
 }
 
+/** The search box and the xlsx export link of a list page (orders, meetings). */
+export class ListExport {
+  constructor(
+    readonly page: Page,
+    readonly searchLabel: string,
+  ) {}
+
+  /** Searches by keyword as a user does: types it and presses Enter. */
+  async search(text: string): Promise<void> {
+    const box = this.page.locator(`input[aria-label="${this.searchLabel}"]`);
+    await box.fill(text);
+    await box.press('Enter');
+  }
+
+  link(): Locator {
+    return this.page.getByRole('link', { name: /导出 Excel/ });
+  }
+
+  /** The export link's query, once it carries `name` (the page updates the link as the filters change). */
+  async query(name: string): Promise<URLSearchParams> {
+    await expect(this.link()).toHaveAttribute('href', new RegExp(`[?&]${name}=`));
+    return new URL((await this.link().getAttribute('href')) as string, this.page.url()).searchParams;
+  }
+}
+
 /** The assignment-order screens: list, draft form, detail with its actions. */
 export class OrdersPage {
   constructor(readonly page: Page) {}
@@ -161,7 +186,8 @@ export class MeetingPage {
 
   async open(id: string): Promise<void> {
     await this.page.goto(`/dispatch/meetings/${id}`);
-    await expect(this.page.getByText('议程', { exact: true }).first()).toBeVisible();
+    // The first visit loads the page's chunk; a cold server on a busy machine can take a while.
+    await expect(this.page.getByText('议程', { exact: true }).first()).toBeVisible({ timeout: 60_000 });
   }
 
   async prepareAgenda(): Promise<void> {

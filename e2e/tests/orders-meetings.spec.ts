@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { LoginPage } from '../pages/login.page';
-import { DispatchApi, MeetingPage, OrdersPage } from '../pages/orders.page';
+import { DispatchApi, ListExport, MeetingPage, OrdersPage } from '../pages/orders.page';
 
 const DEMO_PASSWORD = process.env.ZAITUN_DEMO_PASSWORD ?? 'Zaitun-Demo-2026!';
 const runId = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
@@ -33,6 +33,18 @@ test('an assignment order is drafted and issued by the office and signed for by 
     await expect(orders.heading()).toContainText(/泉内外贸交〔\d{4}〕\d+号/);
     number = ((await orders.heading().textContent())?.match(/泉内外贸交〔\d{4}〕\d+号/) ?? [''])[0];
     await expect(hqPage.getByText('已签发').first()).toBeVisible();
+  });
+
+  await test.step('the list’s export link carries its search, and brings the file', async () => {
+    await orders.openList();
+    const list = new ListExport(hqPage, '标题或文号');
+    await list.search(`关于加快出口退税的交办单${run}`);
+    await expect(hqPage.getByRole('link', { name: number })).toBeVisible();
+    const query = await list.query('q');
+    expect(query.get('q')).toBe(`关于加快出口退税的交办单${run}`);
+    const file = await hqPage.request.get(`/api/v1/orders/export?${query}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain('spreadsheetml');
   });
   await hqPage.close();
 
@@ -85,5 +97,13 @@ test('a dispatch meeting’s agenda shows a red item and a flagged one; a decisi
     await expect(view.entry(red.title).getByRole('link', { name: '会议交办单（草稿）' })).toBeVisible();
     await view.entry(red.title).getByRole('link', { name: '会议交办单（草稿）' }).click();
     await expect(page.getByRole('table', { name: '交办事项' })).toContainText(red.title);
+  });
+
+  await test.step('the meeting list’s export link carries its search', async () => {
+    await page.goto('/dispatch/meetings');
+    const list = new ListExport(page, '标题或期数');
+    await list.search(`内外贸专题调度会${run}`);
+    await expect(page.getByRole('link', { name: meeting.number })).toBeVisible();
+    expect((await list.query('q')).get('q')).toBe(`内外贸专题调度会${run}`);
   });
 });
