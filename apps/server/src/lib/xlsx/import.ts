@@ -107,6 +107,11 @@ export async function parseXlsx<K extends string>(
       }
     }
   } catch (error) {
+    // Once the sheet has been read or refused, a later error comes from ExcelJS winding down what we abandoned
+    // (under load, the rest of a refused sheet's temporary file is parsed while it is being deleted): the
+    // answer already decided stands, instead of turning into a confusing "not an xlsx".
+    if (refusal) throw refusal;
+    if (result) return { ...result, fileHash };
     if (error instanceof XlsxError) throw error;
     throw new XlsxError('XLSX_NOT_XLSX', { reason: 'unreadable-xml' }, { cause: error });
   }

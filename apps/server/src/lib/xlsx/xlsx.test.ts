@@ -411,7 +411,7 @@ describe('parseXlsx', () => {
       errors: [],
     });
     // ExcelJS parks worksheets in temporary files and deletes each asynchronously once the next sheet is asked for.
-    await vi.waitFor(() => expect(exceljsTempFiles()).toEqual([]), { timeout: 2000 });
+    await vi.waitFor(() => expect(exceljsTempFiles()).toEqual([]), { timeout: 10_000 });
   });
 
   it('reads a workbook whose shared strings and styles come before its sheets, and stops early there too', async () => {
