@@ -6,6 +6,7 @@
 import type { ItemDetailT, ItemT, UnitT } from '@zaitun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signIn, type TestApp } from './harness';
+import { itemActOk, registerItem } from './item-helpers';
 
 type Page = { items: ItemT[]; total: number };
 type Counts = {
@@ -23,29 +24,9 @@ let units: Map<string, UnitT>;
 
 const unit = (code: string) => (units.get(code) as UnitT).id;
 
-async function register(by: Client, extra: Record<string, unknown> = {}): Promise<ItemDetailT> {
-  const res = await by.post<ItemDetailT>('/api/v1/items', {
-    title: '计数用事项',
-    description: '',
-    category: 'policy',
-    source: 'unit_report',
-    priority: 'normal',
-    submit: true,
-    ...extra,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-}
-
-async function ok(by: Client, d: ItemDetailT, action: string, extra: Record<string, unknown> = {}) {
-  const res = await by.post<ItemDetailT>(`/api/v1/items/${d.item.id}/actions`, {
-    action,
-    version: d.item.version,
-    ...extra,
-  });
-  expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
-  return res.body;
-}
+const register = (by: Client, extra: Record<string, unknown> = {}): Promise<ItemDetailT> =>
+  registerItem(by, { title: '计数用事项', description: '', category: 'policy', ...extra });
+const ok = itemActOk;
 
 const qs = (q: Record<string, string | undefined>) =>
   Object.entries(q)

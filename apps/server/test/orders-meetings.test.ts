@@ -7,6 +7,7 @@ import type { ItemDetailT, MeetingDetailT, OrderDetailT, UnitT } from '@zaitun/c
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_XLSX_LIMITS, type ImportSpec, parseXlsx } from '../src/lib/xlsx';
 import { type Client, createTestApp, domainSnapshot, signIn, type TestApp } from './harness';
+import { itemActOk, registerItem } from './item-helpers';
 
 type Err = { error: { code: string; message: string; details?: unknown } };
 type OrderPage = { items: OrderDetailT['order'][]; total: number };
@@ -39,29 +40,14 @@ afterAll(() => t?.close());
 
 const unit = (code: string) => (units.get(code) as UnitT).id;
 
-async function register(by: Client, extra: Record<string, unknown> = {}): Promise<ItemDetailT> {
-  const res = await by.post<ItemDetailT>('/api/v1/items', {
+const register = (by: Client, extra: Record<string, unknown> = {}): Promise<ItemDetailT> =>
+  registerItem(by, {
     title: '石材企业出口集装箱短缺',
     description: '企业反映旺季订舱难，集装箱短缺。',
     category: 'financing',
-    source: 'unit_report',
-    priority: 'normal',
-    submit: true,
     ...extra,
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-}
-
-async function itemAct(by: Client, d: ItemDetailT, action: string, extra: Record<string, unknown> = {}) {
-  const res = await by.post<ItemDetailT>(`/api/v1/items/${d.item.id}/actions`, {
-    action,
-    version: d.item.version,
-    ...extra,
-  });
-  expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
-  return res.body;
-}
+const itemAct = itemActOk;
 
 /** A registered and dispatched item. */
 async function dispatched(lead: string, co: string[] = [], extra: Record<string, unknown> = {}) {
