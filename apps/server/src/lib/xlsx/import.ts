@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import yauzl, { type Entry } from 'yauzl';
 import { XlsxError } from './errors';
 import { checkXlsxLimits, type XlsxLimits } from './limits';
 import { assertValidSpec, type Bilingual, type ColumnSpec, type ImportSpec, normalizeLabel } from './spec';
@@ -49,7 +50,6 @@ export interface ImportResult<K extends string> {
 /** How many non-empty rows at the top may precede the header (titles, notes). */
 const HEADER_SCAN_ROWS = 10;
 const PROGRESS_EVERY = 1000;
-const SOURCE_CHUNK_BYTES = 64 * 1024;
 const SHOWN_VALUE_CHARS = 50;
 const EXCEL_MAX_SERIAL = 2958465; // 9999-12-31
 const EXCEL_MIN_SERIAL = 61; // 1900-03-01: below it the 1900 leap-year bug shifts dates by one
@@ -79,99 +79,125 @@ export async function parseXlsx<K extends string>(
   await checkXlsxLimits(buffer, limits);
   const fileHash = createHash('sha256').update(buffer).digest('hex');
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(bufferSource(buffer), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  const internals = reader as unknown as WorkbookReaderInternals;
-
-  let result: SheetResult<K> | undefined;
-  let refusal: XlsxError | undefined;
+  const opened = await openFirstVisibleSheet(buffer);
   try {
-    for await (const worksheet of reader) {
-      const sheet = worksheet as unknown as WorksheetReaderInternals;
-      if (result || refusal || !isFirstVisibleWorksheet(internals, sheet.name)) {
-        discard(sheet);
-        // Keep going rather than break: ExcelJS deletes a sheet's temporary file only when the next one is asked for.
-        continue;
-      }
-      try {
-        const date1904 = internals.properties?.model?.date1904 === true;
-        result = { ...(await readSheet(worksheet, spec, date1904, onProgress)), sheetName: sheet.name };
-      } catch (error) {
-        if (!(error instanceof XlsxError)) throw error;
-        refusal = error;
-      }
-    }
+    const result = await readSheet(opened.worksheet, spec, opened.date1904, onProgress);
+    return { ...result, sheetName: opened.name, fileHash };
   } catch (error) {
-    // Once the sheet has been read or refused, a later error comes from ExcelJS winding down what we abandoned
-    // (under load, the rest of a refused sheet's temporary file is parsed while it is being deleted): the
-    // answer already decided stands, instead of turning into a confusing "not an xlsx".
-    if (refusal) throw refusal;
-    if (result) return { ...result, fileHash };
     if (error instanceof XlsxError) throw error;
     throw new XlsxError('XLSX_NOT_XLSX', { reason: 'unreadable-xml' }, { cause: error });
+  } finally {
+    opened.close();
   }
-  if (refusal) throw refusal;
-  if (!result) throw new XlsxError('XLSX_NO_SHEET');
-  return { ...result, fileHash };
 }
 
+/** The parts of ExcelJS's stream reader driven here one by one (exceljs 4.4; see `openFirstVisibleSheet`). */
 interface WorkbookReaderInternals {
   model?: { sheets?: { name: string; state?: string; rId?: string }[] };
   workbookRels?: { Id: string; Target: string }[];
   properties?: { model?: { date1904?: boolean } };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(
+    entry: Readable,
+    sheetNo: string,
+  ): Generator<{ eventType: string; value: ExcelJS.stream.xlsx.WorksheetReader & { name?: string } }>;
 }
 
-interface WorksheetReaderInternals {
+interface OpenedSheet {
+  worksheet: ExcelJS.stream.xlsx.WorksheetReader;
   name: string;
-  /** A file stream when ExcelJS parked the sheet in a temporary file. */
-  iterator?: { destroy?: () => void; on?: (event: 'error', listener: () => void) => unknown };
+  date1904: boolean;
+  close(): void;
+}
+
+/** What ExcelJS treats as a worksheet part (unanchored, as there) and its number. */
+const WORKSHEET_ENTRY = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/**
+ * Opens the first visible worksheet for streaming, with the workbook, styles and shared strings read before it.
+ *
+ * ExcelJS's own driver reads the zip in file order and, when a sheet comes before the shared strings or the workbook
+ * part, parks it in a temporary file or names it from a workbook not yet read — which under load raced with the
+ * temporary file's deletion and gave different answers for the same file. Here the entries (already measured by
+ * `checkXlsxLimits`) are taken from the central directory with yauzl in a fixed order and handed to ExcelJS's part
+ * parsers: no temporary files, and only the one sheet the user means is ever inflated.
+ */
+async function openFirstVisibleSheet(buffer: Buffer): Promise<OpenedSheet> {
+  const streams: Readable[] = [];
+  const close = () => {
+    for (const stream of streams) stream.destroy();
+  };
+  try {
+    const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true });
+    const entries = new Map<string, Entry>();
+    for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
+    const open = async (name: string): Promise<Readable | undefined> => {
+      const entry = entries.get(name);
+      if (!entry) return undefined;
+      const stream = await zip.openReadStreamPromise(entry);
+      streams.push(stream);
+      return stream;
+    };
+
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      worksheets: 'emit',
+      entries: 'ignore',
+    }) as unknown as WorkbookReaderInternals;
+    const rels = await open('xl/_rels/workbook.xml.rels');
+    if (rels) await reader._parseRels(rels);
+    const workbook = await open('xl/workbook.xml');
+    if (workbook) await reader._parseWorkbook(workbook);
+    const styles = await open('xl/styles.xml');
+    if (styles) await reader._parseStyles(styles);
+    const sharedStrings = await open('xl/sharedStrings.xml');
+    // In 'cache' mode this yields nothing; it fills the reader's shared-string table.
+    if (sharedStrings) for await (const _ of reader._parseSharedStrings(sharedStrings));
+
+    const sheet = firstVisibleSheet(reader, [...entries.keys()]);
+    if (!sheet) throw new XlsxError('XLSX_NO_SHEET');
+    const sheetStream = await open(sheet.entryName);
+    const emitted = sheetStream && reader._parseWorksheet(sheetStream, sheet.no).next();
+    if (!emitted || emitted.done) throw new XlsxError('XLSX_NO_SHEET');
+    return {
+      worksheet: emitted.value.value,
+      name: emitted.value.value.name ?? `Sheet${sheet.no}`,
+      date1904: reader.properties?.model?.date1904 === true,
+      close,
+    };
+  } catch (error) {
+    close();
+    if (error instanceof XlsxError) throw error;
+    throw new XlsxError('XLSX_NOT_XLSX', { reason: 'unreadable-xml' }, { cause: error });
+  }
 }
 
 /**
- * Closes a sheet we will not read. ExcelJS deletes its temporary file right after, possibly before the stream's
- * own asynchronous open ran: that open then fails with ENOENT, harmlessly but with no listener, so one is added.
+ * The user means the leftmost visible tab. When no tab can be tied to a worksheet part, the first worksheet part in
+ * the zip is taken (what ExcelJS would have emitted first).
  */
-function discard(sheet: WorksheetReaderInternals): void {
-  sheet.iterator?.on?.('error', () => {});
-  sheet.iterator?.destroy?.();
-}
-
-/** Feeds ExcelJS in chunks, as an upload stream would. */
-function bufferSource(buffer: Buffer): Readable {
-  let offset = 0;
-  return new Readable({
-    read() {
-      if (offset >= buffer.length) {
-        this.push(null);
-        return;
-      }
-      const end = Math.min(offset + SOURCE_CHUNK_BYTES, buffer.length);
-      this.push(buffer.subarray(offset, end));
-      offset = end;
-    },
+function firstVisibleSheet(
+  reader: WorkbookReaderInternals,
+  entryNames: string[],
+): { no: string; entryName: string } | undefined {
+  const parts = entryNames.flatMap((entryName) => {
+    const no = WORKSHEET_ENTRY.exec(entryName)?.[1];
+    return no === undefined ? [] : [{ no, entryName }];
   });
-}
-
-/**
- * ExcelJS emits worksheets in zip order; the user means the leftmost visible tab. When the workbook part has not been
- * read yet, or the sheet cannot be tied to a tab, the first worksheet emitted is taken.
- */
-function isFirstVisibleWorksheet(reader: WorkbookReaderInternals, name: string): boolean {
-  const tabs = reader.model?.sheets;
-  const rels = reader.workbookRels;
-  if (!tabs || !rels || !tabs.some((tab) => tab.name === name)) return true;
-  const first = tabs.find((tab) => {
-    if (tab.state && tab.state !== 'visible') return false;
-    const target = rels.find((rel) => rel.Id === tab.rId)?.Target;
+  for (const tab of reader.model?.sheets ?? []) {
+    if (tab.state && tab.state !== 'visible') continue;
+    const target = reader.workbookRels?.find((rel) => rel.Id === tab.rId)?.Target;
     // The same test ExcelJS uses to give a worksheet its tab name.
-    return target !== undefined && /^worksheets\/sheet\d+\.xml$/.test(target);
-  });
-  return first === undefined || first.name === name;
+    const no = target === undefined ? undefined : /^worksheets\/sheet(\d+)\.xml$/.exec(target)?.[1];
+    const part = no === undefined ? undefined : parts.find((candidate) => candidate.no === no);
+    if (part) return part;
+  }
+  return parts[0];
 }
 
 type SheetResult<K extends string> = Omit<ImportResult<K>, 'fileHash'>;

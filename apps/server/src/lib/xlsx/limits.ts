@@ -7,11 +7,11 @@
  *  - the parts every xlsx has must be there;
  *  - declared sizes are not trusted: every entry is inflated once into a byte counter (yauzl fails an entry that
  *    inflates to more than it declares), so the total that can ever be inflated is bounded by `maxUnpackedBytes`;
- *  - ExcelJS does not read the central directory: it streams the local headers from the start of the file
- *    (unzipper's `Parse`). A zip can hide local entries the central directory does not list, between entries,
- *    inside the central directory, or behind a fake data-descriptor signature. The layout walk below reads the file
- *    the way unzipper will and refuses any byte that does not belong to a listed entry, so what was measured is
- *    what gets parsed.
+ *  - a zip can hide local entries the central directory does not list, between entries, inside the central
+ *    directory, or behind a fake data-descriptor signature; programs that stream local headers from the start of
+ *    the file (unzipper's `Parse`, which ExcelJS's own driver uses) would parse them. `parseXlsx` reads through the
+ *    central directory, and the layout walk below still refuses any byte that does not belong to a listed entry,
+ *    so the file is the same whichever way another program reads it.
  */
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { XlsxError } from './errors';
