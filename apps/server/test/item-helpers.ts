@@ -25,3 +25,9 @@ export async function itemActOk(by: Client, d: ItemDetailT, action: string, extr
   expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
   return res.body;
 }
+
+/** Registers an item and dispatches it to `leadUnitId` straight away, both by `hq`; returns the dispatched item. */
+export async function dispatchedItem(hq: Client, leadUnitId: string, fields: Record<string, unknown>) {
+  const created = await registerItem(hq, fields);
+  return (await itemActOk(hq, created, 'dispatch', { leadUnitId })).item;
+}

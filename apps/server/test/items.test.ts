@@ -6,6 +6,7 @@ import type { ItemDetailT, ItemT, UnitT } from '@zaitun/contracts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, domainSnapshot, signIn, type TestApp } from './harness';
+import { itemActOk, registerItem } from './item-helpers';
 
 type Err = { error: { code: string; message: string; details?: unknown } };
 type Page = { items: ItemT[]; total: number };
@@ -32,20 +33,15 @@ afterAll(() => t?.close());
 
 const unit = (code: string) => (units.get(code) as UnitT).id;
 
-async function register(by: Client, extra: Record<string, unknown> = {}): Promise<ItemDetailT> {
-  const res = await by.post<ItemDetailT>('/api/v1/items', {
+const register = (by: Client, extra: Record<string, unknown> = {}): Promise<ItemDetailT> =>
+  registerItem(by, {
     title: '晋江某鞋企出口退税慢',
     description: '企业反映出口退税到账周期长，影响资金周转。',
     category: 'policy',
-    source: 'unit_report',
-    priority: 'normal',
-    submit: true,
     ...extra,
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-}
 
+/** An action that may be refused: the answer, whatever its status. */
 async function act(by: Client, d: ItemDetailT, action: string, extra: Record<string, unknown> = {}) {
   return by.post<ItemDetailT & Err>(`/api/v1/items/${d.item.id}/actions`, {
     action,
@@ -54,11 +50,7 @@ async function act(by: Client, d: ItemDetailT, action: string, extra: Record<str
   });
 }
 
-async function ok(by: Client, d: ItemDetailT, action: string, extra: Record<string, unknown> = {}) {
-  const res = await act(by, d, action, extra);
-  expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
-  return res.body;
-}
+const ok = itemActOk;
 
 describe('the life of an item', () => {
   it('goes from registration to rating, with clocks in working days and a timeline', async () => {

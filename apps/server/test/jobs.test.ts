@@ -18,6 +18,7 @@ import { ensureSchedules, runDueJobs, runJob } from '../src/jobs/runner';
 import type { SweepSummary } from '../src/jobs/sla-sweep';
 import type { DeliverySummary } from '../src/jobs/webhooks';
 import { type Client, createTestApp, DB_KIND, signIn, type TestApp } from './harness';
+import { dispatchedItem as dispatchedItemBy } from './item-helpers';
 
 type Detail = { item: { id: string; version: number; number: string; title: string } };
 type Hook = RouteResponse<'createWebhook'>;
@@ -50,24 +51,8 @@ const deps = () => ({ db: t.database.db, clock: t.clock });
 const sweep = async () => (await runJob('sla_sweep', deps())) as SweepSummary;
 const deliver = async () => (await runJob('webhook_deliveries', deps())) as DeliverySummary;
 
-async function dispatchedItem(title: string, leadUnit = 'JINJIANG') {
-  const created = await (await as('hq')).post<Detail>('/api/v1/items', {
-    title,
-    description: '时钟测试',
-    category: 'financing',
-    source: 'unit_report',
-    priority: 'normal',
-    submit: true,
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const res = await (await as('hq')).post<Detail>(`/api/v1/items/${created.body.item.id}/actions`, {
-    action: 'dispatch',
-    version: created.body.item.version,
-    leadUnitId: unit(leadUnit),
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.item;
-}
+const dispatchedItem = async (title: string, leadUnit = 'JINJIANG') =>
+  dispatchedItemBy(await as('hq'), unit(leadUnit), { title, description: '时钟测试', category: 'financing' });
 
 interface Clocks {
   sign_by: Date;

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workingDaysBetween } from '../src/modules/calendar/calendar.domain';
 import { loadCalendar } from '../src/modules/calendar/calendar.repository';
 import { type Client, createTestApp, signIn, TEST_PASSWORD, type TestApp } from './harness';
+import { itemActOk, registerItem } from './item-helpers';
 
 type Err = { error: { code: string; message: string; details?: { path: string; keyword: string }[] } };
 let t: TestApp;
@@ -32,27 +33,15 @@ async function as(username: 'hq' | 'group' | 'mt.a' | 'mt.b' | 'leader' | 'enter
   return client;
 }
 
-async function register(title: string): Promise<string> {
-  const res = await (await as('group')).post<ItemDetailT>('/api/v1/items', {
-    title,
-    description: '',
-    category: 'policy',
-    source: 'unit_report',
-    priority: 'normal',
-    submit: true,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.item.id;
-}
+const register = async (title: string): Promise<string> =>
+  (await registerItem(await as('group'), { title, category: 'policy' })).item.id;
 
 /** One workflow action on the item's current version. */
 async function step(user: Parameters<typeof as>[0], id: string, action: string, extra: Record<string, unknown> = {}) {
   const by = await as(user);
   const { status, body: d } = await by.get<ItemDetailT>(`/api/v1/items/${id}`);
   expect(status, `read before ${action}`).toBe(200);
-  const res = await by.post<ItemDetailT>(`/api/v1/items/${id}/actions`, { action, version: d.item.version, ...extra });
-  expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
-  return res.body;
+  return itemActOk(by, d, action, extra);
 }
 
 const metrics = (by: Client, q: string) => by.get<UnitMetricsT & Err>(`/api/v1/metrics/units?${q}`);

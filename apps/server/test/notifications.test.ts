@@ -6,6 +6,7 @@
 import { NOTIFICATION_EVENTS, type RouteResponse } from '@zaitun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signIn, type TestApp } from './harness';
+import { dispatchedItem as dispatchedItemBy } from './item-helpers';
 
 type Err = { error: { code: string } };
 type Page = RouteResponse<'listNotifications'>;
@@ -32,25 +33,8 @@ afterAll(() => t?.close());
 
 const unit = (code: string) => unitIds.get(code) as string;
 
-async function dispatchedItem(title: string, leadUnit = 'JINJIANG') {
-  const created = await hq.post<Detail>('/api/v1/items', {
-    title,
-    description: '测试事项',
-    category: 'financing',
-    source: 'unit_report',
-    priority: 'normal',
-    submit: true,
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const { id, version } = created.body.item;
-  const res = await hq.post<Detail>(`/api/v1/items/${id}/actions`, {
-    action: 'dispatch',
-    version,
-    leadUnitId: unit(leadUnit),
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.item;
-}
+const dispatchedItem = (title: string, leadUnit = 'JINJIANG') =>
+  dispatchedItemBy(hq, unit(leadUnit), { title, description: '测试事项', category: 'financing' });
 
 async function notificationsOf(itemId: string) {
   const { rows } = await t.database.pool.query<{ username: string; event_type: string }>(
