@@ -121,7 +121,7 @@ async function dispatch(parsed: Parsed, out: Output): Promise<void> {
     }
     case 'restore': {
       positionalCount(rest, 1, 'zaitun restore FILE --yes');
-      const { restoreCommand } = await import('./backup.command');
+      const { restoreCommand } = await import('./restore.command');
       return restoreCommand(context(), rest[0] as string, values.yes === true);
     }
   }
