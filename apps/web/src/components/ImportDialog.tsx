@@ -199,7 +199,8 @@ function PreviewBody({
             const replaced = g.create + g.update + g.remove > 0;
             return (
               <Tag key={g.key} color={g.isNew ? 'green' : replaced ? 'orange' : 'default'}>
-                {groupLabel ? groupLabel(g.key) : g.key}：
+                {groupLabel ? groupLabel(g.key) : g.key}
+                {t('common.colon')}
                 {g.isNew
                   ? t('admin.importDialog.groupNew')
                   : replaced

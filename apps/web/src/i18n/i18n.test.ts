@@ -35,6 +35,22 @@ describe('i18n messages', () => {
     }
   });
 
+  it('writes English with ASCII punctuation and no Chinese, except the examples of Chinese data', () => {
+    // The CJK font draws ’ “ ” and full-width punctuation full width: they look like stray gaps in English.
+    // Examples of what users type in Chinese (a notice number, a holiday, the 、 between names) stay Chinese.
+    const chineseExamples = new Set([
+      'admin.calendar.noticePlaceholder',
+      'admin.calendar.rangeNamePlaceholder',
+      'officialDocs.settings.copyToHint',
+      'lang.zh-CN', // a language is offered in its own name
+    ]);
+    for (const [key, text] of leaves(enUS)) {
+      if (chineseExamples.has(key)) continue;
+      expect(text, key).not.toMatch(/[‘’“”：；，。、（）【】！？〔〕]/);
+      expect(text, key).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   it('starts in Chinese and switches to English and back', async () => {
     expect(i18n.t('menu.units')).toBe('单位管理');
     await setLocale('en-US');

@@ -49,6 +49,10 @@ export const zhCN = {
     saved: '已保存',
     done: '操作成功',
     keyword: '关键词',
+    /** After a label written before its value (`牵头单位：晋江市`). */
+    colon: '：',
+    /** A note in brackets after a text (`2027 年（未录入）`). */
+    parenthetical: '{{text}}（{{note}}）',
     reloadedAfterConflict: '数据已被他人修改，表单已载入最新内容，请核对后再保存',
   },
   menu: {

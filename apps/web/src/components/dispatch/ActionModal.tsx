@@ -4,8 +4,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ItemActionBody as Body, useDeadlinePreview, useItemAction, useItems } from '../../api/dispatch';
+import { currentLocale } from '../../i18n';
 import { DISPLAY_TZ, formatDateTime } from '../../lib/datetime';
 import { schemaRules } from '../../lib/form-rules';
+import { formatList } from '../../lib/list-format';
 import { useConflictReload } from '../../lib/use-conflict-reload';
 import { UnitSelect } from './UnitSelect';
 import { useUnitLookup } from './use-lookups';
@@ -150,7 +152,10 @@ export function ActionModal({
           showIcon
           style={{ marginBottom: 16 }}
           title={t('dispatch.actionForm.coUnitsOpen', {
-            units: openCoUnits.map((c) => units.name(c.unitId)).join('、'),
+            units: formatList(
+              openCoUnits.map((c) => units.name(c.unitId)),
+              currentLocale(),
+            ),
           })}
         />
       ) : null}

@@ -221,7 +221,7 @@ export const adminEn: Widen<typeof adminZh> = {
     stepUpload: 'Upload',
     stepPreview: 'Check',
     stepDone: 'Done',
-    templateHint: 'Fill in the template (or edit a file from “Export to Excel” and import it).',
+    templateHint: 'Fill in the template (or edit a file from "Export to Excel" and import it).',
     downloadTemplate: 'Download template',
     drop: 'Click or drop an .xlsx file here',
     dropHint: 'Only .xlsx files (Excel 2007 or later, WPS), one at a time',

@@ -35,7 +35,9 @@ import { PriorityTag } from '../../../components/dispatch/PriorityTag';
 import { StateTag } from '../../../components/dispatch/StateTag';
 import { useCategoryLookup, useEventLabel, useUnitLookup } from '../../../components/dispatch/use-lookups';
 import '../../../components/dispatch/dispatch.css';
+import { currentLocale } from '../../../i18n';
 import { formatBytes, formatDateTime } from '../../../lib/datetime';
+import { formatList } from '../../../lib/list-format';
 import { ignoreHandled } from '../../../lib/promise';
 
 const MAX_UPLOAD = 20 * 1024 * 1024;
@@ -90,7 +92,9 @@ export function ItemDetailPage() {
           type="warning"
           showIcon
           className="item-section"
-          title={t('dispatch.detail.uncovered', { years: detail.uncoveredYears.join('、') })}
+          title={t('dispatch.detail.uncovered', {
+            years: formatList(detail.uncoveredYears.map(String), currentLocale()),
+          })}
         />
       ) : null}
       <Row gutter={[16, 16]}>
@@ -146,13 +150,19 @@ function ItemHeader({
         </Space>
         {it.leadUnitId ? (
           <span>
-            <Typography.Text type="secondary">{t('dispatch.field.leadUnit')}：</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('dispatch.field.leadUnit')}
+              {t('common.colon')}
+            </Typography.Text>
             {units.name(it.leadUnitId)}
           </span>
         ) : null}
         {it.deadline ? (
           <span>
-            <Typography.Text type="secondary">{t('dispatch.field.deadline')}：</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('dispatch.field.deadline')}
+              {t('common.colon')}
+            </Typography.Text>
             <span className="nowrap">{formatDateTime(it.deadline)}</span>
             {it.workingDaysLeft !== null ? (
               <>
@@ -164,7 +174,10 @@ function ItemHeader({
         ) : null}
         {detail.relations.length > 0 ? (
           <span>
-            <Typography.Text type="secondary">{t('dispatch.detail.myRelation')}：</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('dispatch.detail.myRelation')}
+              {t('common.colon')}
+            </Typography.Text>
             {detail.relations.map((r) => (
               <Tag key={r} variant="outlined">
                 {t(`dispatch.relation.${r}`)}

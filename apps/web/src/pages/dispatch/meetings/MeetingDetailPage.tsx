@@ -26,7 +26,9 @@ import { LightTag } from '../../../components/dispatch/LightTag';
 import { StateTag } from '../../../components/dispatch/StateTag';
 import { useUnitLookup } from '../../../components/dispatch/use-lookups';
 import { PageHeader } from '../../../components/PageHeader';
+import { currentLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/datetime';
+import { formatList } from '../../../lib/list-format';
 import { ignoreHandled } from '../../../lib/promise';
 import { DecideModal } from './DecideModal';
 import { MeetingFormModal } from './MeetingFormModal';
@@ -255,7 +257,10 @@ export function MeetingDetailPage() {
             {t('orders.meetings.agendaCount', { decided: meeting.decidedCount, total: meeting.agendaCount })}
           </Descriptions.Item>
           <Descriptions.Item label={t('orders.meetings.attending')} span={3}>
-            {meeting.attendingUnitIds.map((u) => units.name(u)).join('、') || t('common.none')}
+            {formatList(
+              meeting.attendingUnitIds.map((u) => units.name(u)),
+              currentLocale(),
+            ) || t('common.none')}
           </Descriptions.Item>
         </Descriptions>
       </Card>

@@ -19,12 +19,14 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useOrder, useOrderAction } from '../../../api/orders';
+import { useMeeting, useOrder, useOrderAction } from '../../../api/orders';
 import { LightTag } from '../../../components/dispatch/LightTag';
 import { StateTag } from '../../../components/dispatch/StateTag';
 import { useUnitLookup } from '../../../components/dispatch/use-lookups';
 import { PageHeader } from '../../../components/PageHeader';
+import { currentLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/datetime';
+import { formatList } from '../../../lib/list-format';
 import { ignoreHandled } from '../../../lib/promise';
 import { OrderFormModal } from './OrderFormModal';
 import { OrderPrint } from './OrderPrint';
@@ -137,7 +139,9 @@ export function OrderDetailPage() {
       render: (_, u) =>
         u.confirmedAt ? (
           <Typography.Text type="success" data-confirmed="true">
-            {t('orders.detail.confirmedBy', { name: u.confirmedByName ?? '', time: formatDateTime(u.confirmedAt) })}
+            {u.confirmedByName
+              ? t('orders.detail.confirmedBy', { name: u.confirmedByName, time: formatDateTime(u.confirmedAt) })
+              : t('orders.detail.confirmedAt', { time: formatDateTime(u.confirmedAt) })}
           </Typography.Text>
         ) : (
           <Typography.Text type="secondary" data-confirmed="false">
@@ -165,7 +169,11 @@ export function OrderDetailPage() {
       title: t('orders.detail.coUnits'),
       dataIndex: 'coUnitIds',
       width: 200,
-      render: (ids: string[]) => ids.map((u) => units.name(u)).join('、') || t('common.none'),
+      render: (ids: string[]) =>
+        formatList(
+          ids.map((u) => units.name(u)),
+          currentLocale(),
+        ) || t('common.none'),
     },
     {
       title: t('orders.detail.deadline'),
@@ -201,7 +209,7 @@ export function OrderDetailPage() {
       <Card title={t('orders.detail.basics')} size="small" style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('orders.list.number')}>
-            {order.number ?? t('orders.list.unnumbered')}
+            <span style={{ whiteSpace: 'nowrap' }}>{order.number ?? t('orders.list.unnumbered')}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('orders.list.filterState')}>
             <OrderStateTag state={order.state} />
@@ -224,7 +232,7 @@ export function OrderDetailPage() {
           ) : null}
           {order.meetingId ? (
             <Descriptions.Item label={t('orders.detail.meeting')}>
-              <Link to={`/dispatch/meetings/${order.meetingId}`}>{t('orders.detail.meeting')}</Link>
+              <MeetingLink id={order.meetingId} />
             </Descriptions.Item>
           ) : null}
           <Descriptions.Item label={t('orders.form.requirements')} span={2}>
@@ -294,5 +302,16 @@ export function OrderDetailPage() {
         </Form>
       </Modal>
     </>
+  );
+}
+
+/** The meeting an order came from, named by its number once loaded. */
+function MeetingLink({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const meeting = useMeeting(id);
+  return (
+    <Link to={`/dispatch/meetings/${id}`}>
+      {meeting.data ? meeting.data.meeting.number : t('orders.detail.meeting')}
+    </Link>
   );
 }

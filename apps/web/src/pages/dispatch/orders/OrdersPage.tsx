@@ -10,7 +10,9 @@ import { useCurrentUser } from '../../../api/session';
 import { ExportLink, ListFilterBar, type ListFilterValues } from '../../../components/dispatch/ListFilterBar';
 import { useUnitLookup } from '../../../components/dispatch/use-lookups';
 import { PageHeader } from '../../../components/PageHeader';
+import { currentLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/datetime';
+import { formatList } from '../../../lib/list-format';
 import { OrderFormModal } from './OrderFormModal';
 import { OrderStateTag } from './parts';
 
@@ -58,7 +60,11 @@ export function OrdersPage() {
       title: t('orders.list.addressees'),
       key: 'units',
       ellipsis: true,
-      render: (_, o) => o.units.map((u) => units.name(u.unitId)).join('、') || t('common.none'),
+      render: (_, o) =>
+        formatList(
+          o.units.map((u) => units.name(u.unitId)),
+          currentLocale(),
+        ) || t('common.none'),
     },
     {
       title: t('orders.list.receipts'),

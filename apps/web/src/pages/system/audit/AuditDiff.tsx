@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { currentLocale, hasMessage, isLocale } from '../../../i18n';
 import { permissionLabel } from '../../../lib/labels';
+import { formatList } from '../../../lib/list-format';
 
 type Event = RouteResponse<'listAudit'>['items'][number];
 
@@ -36,9 +37,15 @@ export function readable(field: string, value: unknown, t: TFunction, units: Uni
     return unit ? `${locale === 'en-US' ? unit.nameEn : unit.nameZh} (${value})` : value;
   }
   if (field === 'roles' && Array.isArray(value))
-    return value.map((r) => (isRole(r) ? t(`role.${r}`) : String(r))).join('、');
+    return formatList(
+      value.map((r) => (isRole(r) ? t(`role.${r}`) : String(r))),
+      locale,
+    );
   if (field === 'permissions' && Array.isArray(value))
-    return value.map((p) => permissionLabel(t, String(p))).join('、');
+    return formatList(
+      value.map((p) => permissionLabel(t, String(p))),
+      locale,
+    );
   if (field === 'status' && isStatus(value)) return `${t(`userStatus.${value}`)} (${value})`;
   if (field === 'locale' && isLocale(value)) return t(`lang.${value}`);
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');

@@ -10,7 +10,9 @@ import { calendarKeys, useCalendarYear, useCalendarYears, useDownload } from '..
 import { useCurrentUser } from '../../../api/session';
 import { ImportDialog } from '../../../components/ImportDialog';
 import { PageHeader } from '../../../components/PageHeader';
+import { currentLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/datetime';
+import { formatList } from '../../../lib/list-format';
 import { ignoreHandled } from '../../../lib/promise';
 import { NoticeEditor, type YearDoc } from './NoticeEditor';
 import { YearMonths } from './YearMonths';
@@ -47,7 +49,10 @@ export function CalendarPage() {
         value: y,
         label: covered.has(y)
           ? t('admin.calendar.yearOption', { year: y })
-          : `${t('admin.calendar.yearOption', { year: y })}（${t('admin.calendar.notEntered')}）`,
+          : t('common.parenthetical', {
+              text: t('admin.calendar.yearOption', { year: y }),
+              note: t('admin.calendar.notEntered'),
+            }),
       }));
   }, [years.data, missing, thisYear, t]);
 
@@ -88,7 +93,7 @@ export function CalendarPage() {
           showIcon
           style={{ marginBottom: 16 }}
           data-testid="calendar-missing"
-          title={t('admin.calendar.missing', { years: missing.join('、') })}
+          title={t('admin.calendar.missing', { years: formatList(missing.map(String), currentLocale()) })}
           description={t('admin.calendar.missingHint')}
           action={
             canManage ? (

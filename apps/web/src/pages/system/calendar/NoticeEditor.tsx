@@ -6,7 +6,9 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePutCalendarYear } from '../../../api/admin';
 import { EditModal } from '../../../components/EditModal';
+import { currentLocale } from '../../../i18n';
 import { schemaRules } from '../../../lib/form-rules';
+import { formatList } from '../../../lib/list-format';
 import { useConflictReload } from '../../../lib/use-conflict-reload';
 import { type DayKind, type DayRange, datesOf, expandAll, overlaps, toRanges } from './calendar-ranges';
 
@@ -176,7 +178,7 @@ export function NoticeEditor({
         </Form.List>
         {clash.length > 0 ? (
           <Typography.Paragraph type="danger" style={{ marginTop: 12 }}>
-            {t('admin.calendar.overlap', { dates: clash.join('、') })}
+            {t('admin.calendar.overlap', { dates: formatList(clash, currentLocale()) })}
           </Typography.Paragraph>
         ) : null}
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
