@@ -470,6 +470,11 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
       const current = (await root.get<{ settings: unknown; version: number }>('/api/v1/settings/dispatch')).body;
       return c.put('/api/v1/settings/dispatch', { settings: current.settings, version: current.version });
     });
+    any('getDocumentSettings', (c) => c.get('/api/v1/settings/documents'));
+    any('updateDocumentSettings', async (c) => {
+      const current = (await root.get<{ settings: unknown; version: number }>('/api/v1/settings/documents')).body;
+      return c.put('/api/v1/settings/documents', { settings: current.settings, version: current.version });
+    });
     any('listDictionary', (c) => c.get('/api/v1/dictionaries/item_category'));
     any('createDictEntry', (c) =>
       c.post('/api/v1/dictionaries/item_category', { code: `matrix_${next()}`, nameZh: '矩阵类别', nameEn: 'Matrix' }),

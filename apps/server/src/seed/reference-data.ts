@@ -1,12 +1,16 @@
 /**
  * Reference data every installation needs (not demo data): the working-day calendar for the years the
- * chinese-days package covers, the default item categories and the dispatch settings. Idempotent: run at every
- * start; rows an admin has changed are left alone.
+ * chinese-days package covers, the default item categories, the dispatch and the document settings.
+ * Idempotent: run at every start; rows an admin has changed are left alone.
  */
-import { DEFAULT_DISPATCH_SETTINGS } from '@zaitun/contracts';
+import { DEFAULT_DISPATCH_SETTINGS, DEFAULT_DOCUMENT_SETTINGS } from '@zaitun/contracts';
 import type { DbOrTx } from '../db/database';
 import { chineseDaysRows } from '../modules/calendar/calendar.seed';
-import { DEFAULT_ITEM_CATEGORIES, DISPATCH_SETTINGS_KEY } from '../modules/settings/settings.repository';
+import {
+  DEFAULT_ITEM_CATEGORIES,
+  DISPATCH_SETTINGS_KEY,
+  DOCUMENT_SETTINGS_KEY,
+} from '../modules/settings/settings.repository';
 
 export async function ensureReferenceData(db: DbOrTx): Promise<void> {
   const known = new Set((await db.selectFrom('calendar_years').select('year').execute()).map((r) => r.year));
@@ -42,7 +46,10 @@ export async function ensureReferenceData(db: DbOrTx): Promise<void> {
     .execute();
   await db
     .insertInto('settings')
-    .values({ key: DISPATCH_SETTINGS_KEY, value: JSON.stringify(DEFAULT_DISPATCH_SETTINGS) })
+    .values([
+      { key: DISPATCH_SETTINGS_KEY, value: JSON.stringify(DEFAULT_DISPATCH_SETTINGS) },
+      { key: DOCUMENT_SETTINGS_KEY, value: JSON.stringify(DEFAULT_DOCUMENT_SETTINGS) },
+    ])
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
 }

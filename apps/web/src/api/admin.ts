@@ -17,6 +17,7 @@ export const calendarKeys = {
 };
 export const settingsKeys = {
   dispatch: ['settings', 'dispatch'] as const,
+  documents: ['settings', 'documents'] as const,
   dict: (dict: Dict, includeInactive: boolean) => ['dictionaries', dict, includeInactive] as const,
   dicts: ['dictionaries'] as const,
 };
@@ -52,6 +53,18 @@ export function useUpdateDispatchSettings() {
   return useMutation({
     mutationFn: (body: RouteBody<'updateDispatchSettings'>) => api('updateDispatchSettings', { body }),
     onSuccess: (doc) => queryClient.setQueryData(settingsKeys.dispatch, doc),
+  });
+}
+
+export function useDocumentSettings() {
+  return useQuery({ queryKey: settingsKeys.documents, queryFn: () => api('getDocumentSettings'), staleTime: 0 });
+}
+
+export function useUpdateDocumentSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RouteBody<'updateDocumentSettings'>) => api('updateDocumentSettings', { body }),
+    onSuccess: (doc) => queryClient.setQueryData(settingsKeys.documents, doc),
   });
 }
 

@@ -2,6 +2,7 @@ import { adminEn } from './modules/admin';
 import { dispatchEn } from './modules/dispatch';
 import { metricsEn } from './modules/metrics';
 import { notifyEn } from './modules/notify';
+import { officialDocsEn } from './modules/official-docs';
 import { ordersEn } from './modules/orders';
 import type { Messages } from './zh-CN';
 
@@ -12,6 +13,7 @@ export const enUS: Messages = {
   orders: ordersEn,
   admin: adminEn,
   notify: notifyEn,
+  officialDocs: officialDocsEn,
   app: {
     title: 'Zaitun · Quanzhou Trade Development Platform',
     brand: 'Zaitun',

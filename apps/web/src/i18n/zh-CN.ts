@@ -6,6 +6,7 @@ import { adminZh } from './modules/admin';
 import { dispatchZh } from './modules/dispatch';
 import { metricsZh } from './modules/metrics';
 import { notifyZh } from './modules/notify';
+import { officialDocsZh } from './modules/official-docs';
 import { ordersZh } from './modules/orders';
 
 export const zhCN = {
@@ -14,6 +15,7 @@ export const zhCN = {
   orders: ordersZh,
   admin: adminZh,
   notify: notifyZh,
+  officialDocs: officialDocsZh,
   app: {
     title: '刺桐 · 泉州内外贸高质量发展调度平台',
     brand: '刺桐',

@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import { IdParams } from '../common';
 import type { RouteDef } from '../route-def';
+import { DocumentSettingsDoc, UpdateDocumentSettingsBody } from './document-settings';
 import { ImportParams, ImportPreview, ImportTypeParams } from './imports';
 import {
   Attachment,
@@ -194,6 +195,27 @@ export const settingsRoutes = {
     body: UpdateDispatchSettingsBody,
     status: 200,
     response: DispatchSettingsDoc,
+  },
+  getDocumentSettings: {
+    method: 'GET',
+    path: '/api/v1/settings/documents',
+    summary: 'Document settings: issuing body, red header, number prefixes, signature, addressees, copy-to, printer',
+    tag: 'settings',
+    auth: 'user',
+    permission: null,
+    status: 200,
+    response: DocumentSettingsDoc,
+  },
+  updateDocumentSettings: {
+    method: 'PUT',
+    path: '/api/v1/settings/documents',
+    summary: 'Change the document settings',
+    tag: 'settings',
+    auth: 'user',
+    permission: 'settings.manage',
+    body: UpdateDocumentSettingsBody,
+    status: 200,
+    response: DocumentSettingsDoc,
   },
   listDictionary: {
     method: 'GET',

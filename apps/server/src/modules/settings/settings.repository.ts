@@ -1,5 +1,10 @@
 /** Business settings and dictionaries, stored in the database and edited by admins. */
-import { DEFAULT_DISPATCH_SETTINGS, type DispatchSettingsT } from '@zaitun/contracts';
+import {
+  DEFAULT_DISPATCH_SETTINGS,
+  DEFAULT_DOCUMENT_SETTINGS,
+  type DispatchSettingsT,
+  type DocumentSettingsT,
+} from '@zaitun/contracts';
 import { type Selectable, sql } from 'kysely';
 import type { DbOrTx } from '../../db/database';
 import type { DictionaryEntriesTable } from '../../db/types';
@@ -22,6 +27,19 @@ export async function loadDispatchSettings(db: DbOrTx): Promise<{ settings: Disp
     },
     version: row?.version ?? 1,
   };
+}
+
+export const DOCUMENT_SETTINGS_KEY = 'documents';
+
+/** The stored document settings over the defaults (a setting added later gets its default). */
+export async function loadDocumentSettings(db: DbOrTx): Promise<{ settings: DocumentSettingsT; version: number }> {
+  const row = await db
+    .selectFrom('settings')
+    .select(['value', 'version'])
+    .where('key', '=', DOCUMENT_SETTINGS_KEY)
+    .executeTakeFirst();
+  const stored = (row?.value ?? {}) as Partial<DocumentSettingsT>;
+  return { settings: { ...DEFAULT_DOCUMENT_SETTINGS, ...stored }, version: row?.version ?? 1 };
 }
 
 /** The item categories of DESIGN.md; editable afterwards. */

@@ -8,6 +8,10 @@ export function settingsRoutes(app: FastifyInstance): void {
   registerRoute(app, 'updateDispatchSettings', async ({ body, ctx }) =>
     settings.updateDispatchSettings(db(), ctx, body),
   );
+  registerRoute(app, 'getDocumentSettings', async () => settings.getDocumentSettings(db()));
+  registerRoute(app, 'updateDocumentSettings', async ({ body, ctx }) =>
+    settings.updateDocumentSettings(db(), ctx, body),
+  );
   registerRoute(app, 'listDictionary', async ({ params, query }) =>
     settings.listDictionary(db(), params.dict, query.includeInactive ?? false),
   );

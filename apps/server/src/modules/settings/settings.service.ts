@@ -2,7 +2,7 @@
  * Business settings of the dispatch loop and the editable dictionaries (item categories …): read by everyone
  * signed in, changed by admins (`settings.manage`), every change versioned and audited.
  */
-import type { DICTIONARIES, DispatchSettingsT, RouteBody, RouteResponse } from '@zaitun/contracts';
+import type { DICTIONARIES, DispatchSettingsT, DocumentSettingsT, RouteBody, RouteResponse } from '@zaitun/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { AuthedContext } from '../../http/context';
@@ -12,10 +12,12 @@ import { retimeOpenItems } from '../calendar/calendar.service';
 import {
   DISPATCH_SETTINGS_KEY,
   type DictEntryRow,
+  DOCUMENT_SETTINGS_KEY,
   dictCodeTaken,
   findDictEntry,
   listDictEntries,
   loadDispatchSettings,
+  loadDocumentSettings,
   lockDictEntry,
   lockSetting,
   nextSortOrder,
@@ -64,6 +66,38 @@ export async function updateDispatchSettings(
     });
   });
   return loadDispatchSettings(db);
+}
+
+export function getDocumentSettings(db: Db): Promise<RouteResponse<'getDocumentSettings'>> {
+  return loadDocumentSettings(db);
+}
+
+/** Every text is stored trimmed: a leading space would print in the red header. */
+const trimDocumentSettings = (s: DocumentSettingsT): DocumentSettingsT =>
+  Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.trim()])) as DocumentSettingsT;
+
+/** Replaces the document settings (version-checked), audited as `settings.update` of `documents`. */
+export async function updateDocumentSettings(
+  db: Db,
+  ctx: AuthedContext,
+  body: RouteBody<'updateDocumentSettings'>,
+): Promise<RouteResponse<'updateDocumentSettings'>> {
+  const settings = trimDocumentSettings(body.settings);
+  await db.transaction().execute(async (tx) => {
+    const locked = await lockSetting(tx, DOCUMENT_SETTINGS_KEY);
+    const before = await loadDocumentSettings(tx);
+    if ((locked?.version ?? 1) !== body.version) throw versionConflict(locked?.version ?? 1);
+    await writeSetting(tx, DOCUMENT_SETTINGS_KEY, settings, ctx.audit.clock.now());
+    await appendAudit(tx, ctx.audit, {
+      action: 'settings.update',
+      entityType: 'settings',
+      entityId: DOCUMENT_SETTINGS_KEY,
+      unitId: null,
+      before: before.settings,
+      after: settings,
+    });
+  });
+  return loadDocumentSettings(db);
 }
 
 function presentEntry(row: DictEntryRow): DictEntryT {

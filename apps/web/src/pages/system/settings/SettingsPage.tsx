@@ -5,8 +5,9 @@ import { useCurrentUser } from '../../../api/session';
 import { PageHeader } from '../../../components/PageHeader';
 import { CategoryTable } from './CategoryTable';
 import { DispatchSettingsForm } from './DispatchSettingsForm';
+import { DocumentSettingsForm } from './DocumentSettingsForm';
 
-/** Business settings of the dispatch loop and the item categories; read-only without `settings.manage`. */
+/** Business settings of the dispatch loop, the official documents and the item categories; read-only without `settings.manage`. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -17,6 +18,7 @@ export function SettingsPage() {
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         {canEdit ? null : <Alert type="info" showIcon title={t('admin.settings.readOnly')} />}
         <DispatchSettingsForm canEdit={canEdit} />
+        <DocumentSettingsForm canEdit={canEdit} />
         <CategoryTable canEdit={canEdit} />
       </Space>
     </>
