@@ -3,6 +3,8 @@ import { registerRoute } from '../../http/register';
 import { sendXlsx } from '../../http/xlsx-download';
 import { xlsxBuffer } from '../../lib/xlsx';
 import { shanghaiDate } from '../calendar/calendar.domain';
+import * as agenda from './meetings.agenda';
+import { decideAgendaEntry } from './meetings.decisions';
 import { meetingSheet } from './meetings.export';
 import * as meetings from './meetings.service';
 
@@ -25,15 +27,15 @@ export function meetingRoutes(app: FastifyInstance): void {
     meetings.holdMeeting(db(), ctx, params.id, body.version, clock.now()),
   );
   registerRoute(app, 'prepareAgenda', async ({ params, body, ctx }) =>
-    meetings.prepareAgenda(db(), ctx, params.id, body.version, clock.now()),
+    agenda.prepareAgenda(db(), ctx, params.id, body.version, clock.now()),
   );
   registerRoute(app, 'addAgendaEntry', async ({ params, body, ctx }) =>
-    meetings.addAgendaEntry(db(), ctx, params.id, body, clock.now()),
+    agenda.addAgendaEntry(db(), ctx, params.id, body, clock.now()),
   );
   registerRoute(app, 'removeAgendaEntry', async ({ params, query, ctx }) =>
-    meetings.removeAgendaEntry(db(), ctx, params.id, params.entryId, query.version, clock.now()),
+    agenda.removeAgendaEntry(db(), ctx, params.id, params.entryId, query.version, clock.now()),
   );
   registerRoute(app, 'decideAgendaEntry', async ({ params, body, ctx }) =>
-    meetings.decideAgendaEntry(db(), ctx, params.id, params.entryId, body, clock.now()),
+    decideAgendaEntry(db(), ctx, params.id, params.entryId, body, clock.now()),
   );
 }
