@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerRoute } from '../../http/register';
+import { sendXlsx } from '../../http/xlsx-download';
 import { contentDisposition } from '../../lib/storage';
 import { readUpload } from '../../lib/upload';
 import { xlsxBuffer } from '../../lib/xlsx';
@@ -15,29 +16,11 @@ export function itemRoutes(app: FastifyInstance): void {
   registerRoute(app, 'itemCounts', async ({ query, ctx }) => items.itemCounts(db(), ctx, query, clock.now()));
   registerRoute(app, 'exportItems', async ({ query, ctx, reply }) => {
     const now = clock.now();
-    const [units, categories] = await Promise.all([
-      db().selectFrom('units').select(['id', 'name_zh', 'name_en']).execute(),
-      db()
-        .selectFrom('dictionary_entries')
-        .select(['code', 'name_zh', 'name_en'])
-        .where('dict', '=', 'item_category')
-        .execute(),
-    ]);
-    const names = {
-      units: new Map(units.map((u) => [u.id, { nameZh: u.name_zh, nameEn: u.name_en }])),
-      categories: new Map(categories.map((c) => [c.code, { nameZh: c.name_zh, nameEn: c.name_en }])),
-    };
-    // Built in memory page by page (bounded by the scope of the list); streamed to the client when done, so an
-    // error half-way answers with a clean error instead of a truncated file.
-    const file = await xlsxBuffer([itemSheet(items.allItems(db(), ctx, query, now), names, ctx.locale)]);
-    const stamp = shanghaiDate(now).replaceAll('-', '');
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header(
-        'content-disposition',
-        contentDisposition(`${ctx.locale === 'en-US' ? 'dispatch-items' : '调度事项'}-${stamp}.xlsx`),
-      )
-      .send(file);
+    // Built in memory page by page (bounded by the scope of the list); sent when done, so an error half-way
+    // answers with a clean error instead of a truncated file.
+    const file = await xlsxBuffer([await itemSheet(db(), ctx, query, now)]);
+    const name = ctx.locale === 'en-US' ? 'dispatch-items' : '调度事项';
+    return sendXlsx(reply, file, `${name}-${shanghaiDate(now).replaceAll('-', '')}.xlsx`);
   });
   registerRoute(app, 'deadlinePreview', async ({ query }) => items.deadlinePreview(db(), query, clock.now()));
   registerRoute(app, 'createItem', async ({ body, ctx }) => items.createItem(db(), ctx, body, clock.now()));

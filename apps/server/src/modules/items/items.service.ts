@@ -108,24 +108,8 @@ async function clockRules(db: DbOrTx): Promise<NonNullable<ItemViewer['clock']>>
 }
 
 /** The caller's view of some items; the clock rules are read once, and only when one of them has a running clock. */
-async function viewerFor(db: DbOrTx, ctx: AuthedContext, rows: readonly ItemWithParts[]): Promise<ItemViewer> {
+export async function viewerFor(db: DbOrTx, ctx: AuthedContext, rows: readonly ItemWithParts[]): Promise<ItemViewer> {
   return { actor: ctx.actor, clock: rows.some(runsClock) ? await clockRules(db) : null };
-}
-
-/** The most rows one export writes (a filter narrows a bigger list). */
-export const MAX_EXPORT_ROWS = 50_000;
-
-/** Every row of a list (for export), read in pages of 1000. */
-export async function* allItems(db: Db, ctx: AuthedContext, query: RouteQuery<'listItems'>, now: Date) {
-  const where = listFilter(ctx.actor, query, now);
-  // The clock rules are read once, with the first page that needs them.
-  let viewer: ItemViewer | undefined;
-  for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += 1000) {
-    const rows = await selectItems(db).where(where).orderBy(orderBy(query)).limit(1000).offset(offset).execute();
-    if (!viewer?.clock) viewer = await viewerFor(db, ctx, rows);
-    for (const r of rows) yield presentItem(r, now, viewer);
-    if (rows.length < 1000) return;
-  }
 }
 
 export async function deadlinePreview(

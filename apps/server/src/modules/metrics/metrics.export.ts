@@ -1,9 +1,10 @@
 /** The unit metrics table as an xlsx sheet, in the caller's language; rates as percentages with one decimal. */
 import type { Locale, RateT, UnitMetricsT } from '@zaitun/contracts';
+import { type BilingualColumn, sheetIn } from '../../lib/list-export';
 import type { ExportSheet } from '../../lib/xlsx';
 
 type L = Record<Locale, string>;
-const COLUMNS: { key: string; header: L; width: number; kind: 'string' | 'number' }[] = [
+const COLUMNS: BilingualColumn[] = [
   { key: 'rank', header: { 'zh-CN': '排名', 'en-US': 'Rank' }, width: 8, kind: 'string' },
   { key: 'unit', header: { 'zh-CN': '单位', 'en-US': 'Unit' }, width: 28, kind: 'string' },
   { key: 'received', header: { 'zh-CN': '收件数', 'en-US': 'Received' }, width: 10, kind: 'number' },
@@ -41,10 +42,12 @@ export function metricsSheet(m: UnitMetricsT, locale: Locale): ExportSheet {
     'zh-CN': `样本不足（办结少于 ${m.minItemsForRanking} 件），不参与排名`,
     'en-US': `Too few items (fewer than ${m.minItemsForRanking} resolved), not ranked`,
   };
-  return {
-    name: locale === 'en-US' ? `Units ${m.from} – ${m.to}` : `单位考评 ${m.from}至${m.to}`,
-    columns: COLUMNS.map((c) => ({ key: c.key, header: c.header[locale], width: c.width, kind: c.kind })),
-    rows: m.rows.map((r) => ({
+  const name: L = { 'zh-CN': `单位考评 ${m.from}至${m.to}`, 'en-US': `Units ${m.from} – ${m.to}` };
+  return sheetIn(
+    locale,
+    name,
+    COLUMNS,
+    m.rows.map((r) => ({
       rank: r.rank === null ? '—' : String(r.rank),
       unit: locale === 'en-US' ? r.nameEn || r.nameZh : r.nameZh,
       received: r.received,
@@ -58,5 +61,5 @@ export function metricsSheet(m: UnitMetricsT, locale: Locale): ExportSheet {
       meanWorkingDays: r.meanWorkingDays === null ? null : Math.round(r.meanWorkingDays * 10) / 10,
       note: r.tooFew ? tooFew[locale] : '',
     })),
-  };
+  );
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerRoute } from '../../http/register';
-import { contentDisposition } from '../../lib/storage';
+import { sendXlsx } from '../../http/xlsx-download';
 import { xlsxBuffer } from '../../lib/xlsx';
 import { metricsSheet } from './metrics.export';
 import * as metrics from './metrics.service';
@@ -13,10 +13,7 @@ export function metricsRoutes(app: FastifyInstance): void {
     const table = await metrics.unitMetrics(db(), ctx, query, clock.now());
     const file = await xlsxBuffer([metricsSheet(table, ctx.locale)]);
     const name = ctx.locale === 'en-US' ? 'unit-metrics' : '单位考评';
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', contentDisposition(`${name}-${table.from}-${table.to}.xlsx`))
-      .send(file);
+    return sendXlsx(reply, file, `${name}-${table.from}-${table.to}.xlsx`);
   });
   registerRoute(app, 'yearTotals', async ({ query }) => metrics.yearTotals(db(), query.year, clock.now()));
 }
