@@ -6,6 +6,7 @@ import { DataDirLockedError } from './db/data-dir-lock';
 import { buildApp } from './http/app';
 import { startJobRunner } from './jobs/runner';
 import { systemClock } from './lib/clock';
+import { closePdfRenderer } from './lib/documents/pdf';
 
 const started = Date.now();
 const config = loadConfig();
@@ -55,6 +56,7 @@ async function shutdown(signal: string) {
     await jobs?.stop();
     await control?.close();
     await app.close();
+    await closePdfRenderer();
     await database.close();
   } finally {
     process.exit(0);

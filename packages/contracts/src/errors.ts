@@ -131,6 +131,12 @@ export const ERROR_MESSAGES = {
     'zh-CN': '机器人地址无效（须为 https 地址，或本机测试地址）',
     'en-US': 'Invalid robot URL (https, or a local test address)',
   },
+  PDF_UNAVAILABLE: {
+    'zh-CN':
+      '服务器无法生成 PDF：需要安装 Chromium 浏览器和 fonts-noto-cjk 字体（apt-get install chromium fonts-noto-cjk），或设置 CHROMIUM_PATH 指向 Chromium；Word 文档不受影响',
+    'en-US':
+      'The server cannot make PDFs: it needs Chromium and the fonts-noto-cjk fonts (apt-get install chromium fonts-noto-cjk) or CHROMIUM_PATH set to a Chromium; Word documents still work',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试', 'en-US': 'Internal error; try again later' },
   SERVICE_UNAVAILABLE: { 'zh-CN': '服务暂不可用', 'en-US': 'Service unavailable' },
 } as const satisfies Record<string, { 'zh-CN': string; 'en-US': string }>;

@@ -68,6 +68,7 @@ export const HTTP_STATUS = {
   IMPORT_HAS_ERRORS: 422,
   IMPORT_NOT_PENDING: 409,
   WEBHOOK_URL_INVALID: 422,
+  PDF_UNAVAILABLE: 503,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
 } as const satisfies Record<ErrorCode, number>;

@@ -127,10 +127,11 @@ const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', 
  */
 export function chineseNumeral(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`chineseNumeral: ${n} is outside 1…99`);
-  if (n < 10) return CHINESE_DIGITS[n];
+  const digit = (d: number): string => CHINESE_DIGITS[d] ?? '';
+  if (n < 10) return digit(n);
   const tens = Math.floor(n / 10);
   const ones = n % 10;
-  return `${tens === 1 ? '' : CHINESE_DIGITS[tens]}十${ones === 0 ? '' : CHINESE_DIGITS[ones]}`;
+  return `${tens === 1 ? '' : digit(tens)}十${ones === 0 ? '' : digit(ones)}`;
 }
 
 /** The number prefix of a heading at `level` with ordinal `n` (1-based): `一、`, `（一）`, `1.`, `（1）`. */
@@ -152,12 +153,12 @@ export function headingPrefix(level: HeadingLevel, n: number): string {
  * A heading resets the counters of all deeper levels (一、 then （一） starts again at （一）).
  */
 export function numberHeadings(body: readonly BodyBlock[]): Map<number, string> {
-  const counters = [0, 0, 0, 0, 0];
+  const counters: Record<HeadingLevel, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
   const prefixes = new Map<number, string>();
   body.forEach((block, index) => {
     if (block.kind !== 'heading' || block.numbered === false) return;
     counters[block.level] += 1;
-    for (let deeper = block.level + 1; deeper <= 4; deeper++) counters[deeper] = 0;
+    for (let deeper = block.level + 1; deeper <= 4; deeper++) counters[deeper as HeadingLevel] = 0;
     prefixes.set(index, headingPrefix(block.level, counters[block.level]));
   });
   return prefixes;

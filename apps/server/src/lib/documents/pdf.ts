@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+import { DomainError } from '../errors';
+import { renderHtml } from './html';
+import type { OfficialDocument } from './model';
+
+// PDF = the print HTML (./html.ts) printed by the system's Chromium (Debian's `chromium` package) through
+// playwright-core. One browser per process, launched on the first PDF and closed by closePdfRenderer() when the
+// server shuts down; each document gets its own short-lived page. Never downloads a browser.
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Where Chromium is: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+let launching: Promise<Browser> | null = null;
+
+function browser(): Promise<Browser> {
+  if (!launching) {
+    const executablePath = chromiumPath();
+    if (!fs.existsSync(executablePath)) {
+      return Promise.reject(new DomainError('PDF_UNAVAILABLE', { chromiumPath: executablePath }));
+    }
+    const started = chromium.launch({ executablePath, args: ARGS }).then(
+      (launched) => {
+        // A crashed browser is dropped so the next PDF launches a fresh one.
+        launched.on('disconnected', () => {
+          if (launching === started) launching = null;
+        });
+        return launched;
+      },
+      (error: unknown) => {
+        launching = null;
+        throw new DomainError('PDF_UNAVAILABLE', {
+          chromiumPath: executablePath,
+          reason: error instanceof Error ? error.message.split('\n')[0] : String(error),
+        });
+      },
+    );
+    launching = started;
+  }
+  return launching;
+}
+
+/**
+ * Renders an official document as PDF (A4, GB/T 9704 margins, page numbers `— n —` on the outer side, fonts
+ * embedded; Chinese text extractable). Throws DomainError PDF_UNAVAILABLE (503) when Chromium cannot be started.
+ */
+export async function renderPdf(doc: OfficialDocument): Promise<Buffer> {
+  const context = await (await browser()).newContext({ javaScriptEnabled: false, offline: true });
+  try {
+    const page = await context.newPage();
+    await page.setContent(renderHtml(doc), { waitUntil: 'load' });
+    // JavaScript is off in this page, and page.pdf() waits for web fonts itself; the fonts here are local ones.
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    return Buffer.from(pdf);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/** Closes the shared browser (server shutdown; tests). Safe to call when none was launched. */
+export async function closePdfRenderer(): Promise<void> {
+  const current = launching;
+  launching = null;
+  if (!current) return;
+  const launched = await current.catch(() => null);
+  await launched?.close().catch(() => undefined);
+}
