@@ -15,6 +15,11 @@ export function formatDateTime(iso: string | null | undefined, empty = '—'): s
   return d.isValid() ? d.tz(DISPLAY_TZ).format('YYYY-MM-DD HH:mm') : empty;
 }
 
+/** `YYYY-MM-DD` in Asia/Shanghai, for lists where the day is enough; an em dash for a missing value. */
+export function formatDate(iso: string | null | undefined, empty = '—'): string {
+  return formatDateTime(iso, empty).slice(0, 10);
+}
+
 /** A day picked in the UI, as the instant its Shanghai day starts (or ends). */
 export function shanghaiDayBoundary(date: dayjs.Dayjs, edge: 'start' | 'end'): string {
   const local = dayjs.tz(date.format('YYYY-MM-DD'), DISPLAY_TZ);

@@ -59,7 +59,7 @@ export function ItemFilters({
       prefix={prefix}
       search={
         has('q')
-          ? { value: value.q, onSearch: (q) => set({ q }), label: t('dispatch.filter.search'), width: 260 }
+          ? { value: value.q, onSearch: (q) => set({ q }), label: t('dispatch.filter.search'), width: 300 }
           : undefined
       }
       onReset={() => onChange({})}

@@ -43,6 +43,12 @@ export interface SortState {
 }
 
 const DEFAULT_COLUMNS: ItemColumn[] = ['number', 'state', 'light', 'priority', 'lead', 'deadline', 'createdAt'];
+/**
+ * The number/title column takes what the others leave, and at least this much: the table scrolls sideways only
+ * when the columns cannot fit at that width (a 1280 px laptop fits the lists of six columns and an actions column).
+ */
+const TITLE_MIN_WIDTH = 240;
+const ACTIONS_WIDTH = 110;
 const SORTABLE: Partial<Record<ItemColumn, SortKey>> = {
   number: 'number',
   deadline: 'deadline',
@@ -58,6 +64,8 @@ interface Props {
   pagination?: { page: number; pageSize: number; onChange: (page: number, pageSize: number) => void };
   sort?: SortState;
   onSort?: (sort: SortState) => void;
+  /** Columns shown only on very wide screens (≥ 1600 px), so that a long list still fits a 1280 px laptop. */
+  wideOnly?: ItemColumn[];
   /** A last column with the row's own buttons (e.g. dispatch on the board). */
   actions?: (item: ItemT) => ReactNode;
   emptyText?: string;
@@ -73,7 +81,7 @@ export function ItemTable(props: Props) {
   const screens = Grid.useBreakpoint();
   const units = useUnitLookup();
   const categories = useCategoryLookup();
-  const wanted = props.columns ?? DEFAULT_COLUMNS;
+  const wanted = (props.columns ?? DEFAULT_COLUMNS).filter((c) => screens.xxl || !props.wideOnly?.includes(c));
   const items = props.page?.items ?? [];
 
   const sortOrder = (key: SortKey) =>
@@ -84,19 +92,18 @@ export function ItemTable(props: Props) {
       title: `${t('dispatch.field.number')} / ${t('dispatch.field.title')}`,
       key: 'number',
       fixed: 'left',
-      width: 300,
       render: (_, item) => <ItemTitle item={item} />,
     },
     state: {
       title: t('dispatch.field.state'),
       key: 'state',
-      width: 96,
+      width: 92,
       render: (_, item) => <StateTag state={item.state} />,
     },
     light: {
       title: t('dispatch.field.light'),
       key: 'light',
-      width: 170,
+      width: 130,
       render: (_, item) => (
         <Space size={[0, 4]} wrap>
           <LightTag light={item.light} />
@@ -107,13 +114,13 @@ export function ItemTable(props: Props) {
     priority: {
       title: t('dispatch.field.priority'),
       key: 'priority',
-      width: 84,
+      width: 80,
       render: (_, item) => <PriorityTag priority={item.priority} />,
     },
     category: {
       title: t('dispatch.field.category'),
       key: 'category',
-      width: 100,
+      width: 120,
       ellipsis: true,
       render: (_, item) => categories.name(item.category),
     },
@@ -127,11 +134,11 @@ export function ItemTable(props: Props) {
     lead: {
       title: t('dispatch.field.leadUnit'),
       key: 'lead',
-      width: 170,
+      width: 150,
       ellipsis: true,
       render: (_, item) =>
         item.leadUnitId ? (
-          <span>
+          <span title={units.name(item.leadUnitId)}>
             {units.name(item.leadUnitId)}
             {item.coUnits.length > 0 ? (
               <Typography.Text type="secondary"> +{item.coUnits.length}</Typography.Text>
@@ -187,10 +194,12 @@ export function ItemTable(props: Props) {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 110,
+      width: ACTIONS_WIDTH,
       render: (_, item) => props.actions?.(item),
     });
   }
+
+  const scrollX = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : TITLE_MIN_WIDTH), 0);
 
   const pagination: TablePaginationConfig | false = props.pagination
     ? {
@@ -255,7 +264,7 @@ export function ItemTable(props: Props) {
       columns={columns}
       dataSource={items}
       loading={props.loading}
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: scrollX }}
       locale={{ emptyText: <Empty description={props.emptyText} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
       pagination={pagination}
       onChange={(_p, _f, sorter, extra) => {

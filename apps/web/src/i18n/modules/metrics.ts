@@ -108,7 +108,7 @@ export const metricsEn: Widen<typeof metricsZh> = {
   },
   ratio: '{{numerator}} / {{denominator}}',
   days: '{{value}} working days',
-  tooFew: 'Too few items',
+  tooFew: 'Not ranked',
   tooFewHint: 'Fewer than {{min}} items closed in the period: not ranked',
   own: 'My unit',
   top: 'Top 3',

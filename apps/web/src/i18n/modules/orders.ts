@@ -298,6 +298,6 @@ export const ordersEn: Widen<typeof ordersZh> = {
     remove: 'Remove',
     removeConfirm: 'Remove this topic from the agenda?',
     decisionColumn: 'Decision',
-    reasonColumn: 'Why on the agenda',
+    reasonColumn: 'Reason',
   },
 };

@@ -137,7 +137,8 @@ export function BoardPage() {
                 aria-label={t('dispatch.board.pending')}
                 page={pendingList.data}
                 loading={pendingList.isFetching}
-                columns={['number', 'state', 'priority', 'source', 'category', 'raisedBy', 'createdAt']}
+                // No state column: every item here is waiting to be dispatched.
+                columns={['number', 'priority', 'source', 'category', 'raisedBy', 'createdAt']}
                 pagination={pending.pagination}
                 actions={(item) => <RowActions item={item} actions={['dispatch']} />}
               />

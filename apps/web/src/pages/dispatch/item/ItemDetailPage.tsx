@@ -226,16 +226,10 @@ function ItemFacts({ item: it }: { item: ItemT }) {
     { key: 'source', label: t('dispatch.field.source'), children: t(`dispatch.source.${it.source}`) },
     { key: 'sourceRef', label: t('dispatch.field.sourceRef'), children: it.sourceRef || none },
     { key: 'county', label: t('dispatch.field.county'), children: units.name(it.countyUnitId) || none },
-    {
-      key: 'raisedBy',
-      label: t('dispatch.field.raisedBy'),
-      children: [it.raisedByName, units.name(it.raisedByUnitId)].filter(Boolean).join(' · '),
-    },
     { key: 'createdAt', label: t('dispatch.field.createdAt'), children: formatDateTime(it.createdAt) },
     {
       key: 'tags',
       label: t('dispatch.field.tags'),
-      span: 'filled',
       children:
         it.tags.length > 0 ? (
           <Space size={[0, 4]} wrap>
@@ -246,6 +240,13 @@ function ItemFacts({ item: it }: { item: ItemT }) {
         ) : (
           none
         ),
+    },
+    {
+      // A row of its own: a person and a long unit name would squeeze the column beside it.
+      key: 'raisedBy',
+      label: t('dispatch.field.raisedBy'),
+      span: 'filled',
+      children: [it.raisedByName, units.name(it.raisedByUnitId)].filter(Boolean).join(' · '),
     },
     {
       key: 'description',

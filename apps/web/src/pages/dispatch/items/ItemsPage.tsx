@@ -87,6 +87,7 @@ export function ItemsPage() {
         page={items.data}
         loading={items.isFetching}
         columns={['number', 'state', 'light', 'priority', 'category', 'source', 'lead', 'deadline', 'createdAt']}
+        wideOnly={['source', 'createdAt']}
         sort={sort}
         onSort={(s) => {
           setSort(s);

@@ -102,7 +102,7 @@ export function MeetingDetailPage() {
     {
       title: t('orders.meeting.reasonColumn'),
       dataIndex: 'reason',
-      width: 100,
+      width: 120,
       render: (r: AgendaReason) => (
         <Tag color={REASON_COLORS[r]} data-reason={r}>
           {t(`orders.meeting.reason.${r}`)}
@@ -130,7 +130,7 @@ export function MeetingDetailPage() {
     {
       title: t('orders.meeting.decisionColumn'),
       key: 'decision',
-      width: 320,
+      width: 280,
       render: (_, e) =>
         e.decisionKind ? (
           <Space orientation="vertical" size={0}>

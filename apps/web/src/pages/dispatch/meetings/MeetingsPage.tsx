@@ -31,7 +31,7 @@ export function MeetingsPage() {
     {
       title: t('orders.meetings.number'),
       dataIndex: 'number',
-      width: 190,
+      width: 160,
       render: (n: string, m) => <Link to={`/dispatch/meetings/${m.id}`}>{n}</Link>,
     },
     {
@@ -43,7 +43,7 @@ export function MeetingsPage() {
     {
       title: t('orders.meetings.type'),
       dataIndex: 'type',
-      width: 120,
+      width: 100,
       render: (type: MeetingT['type']) => t(`orders.meetings.types.${type}`),
     },
     { title: t('orders.meetings.heldAt'), dataIndex: 'heldAt', width: 150, render: (d: string) => formatDateTime(d) },
@@ -94,7 +94,8 @@ export function MeetingsPage() {
         columns={columns}
         dataSource={meetings.data?.items ?? []}
         loading={meetings.isFetching}
-        scroll={{ x: 1000 }}
+        // Fits a 1280 px laptop beside the menu; narrower windows scroll sideways.
+        scroll={{ x: 990 }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,

@@ -95,14 +95,14 @@ export function MetricsPage() {
   const rateColumn = (key: 'signedOnTime' | 'resolvedOnTime' | 'urgeRate' | 'redoRate' | 'satisfaction') => ({
     title: headed(key, t(`metrics.col.${key}`)),
     key,
-    width: 110,
+    width: 96,
     align: 'right' as const,
     render: (_: unknown, row: UnitMetricsRowT) => rateCell(row[key]),
   });
   const countColumn = (key: 'received' | 'resolved' | 'overdueNow') => ({
     title: headed(key, t(`metrics.col.${key}`)),
     dataIndex: key,
-    width: 90,
+    width: 80,
     align: 'right' as const,
   });
 
@@ -110,7 +110,7 @@ export function MetricsPage() {
     {
       title: t('metrics.col.rank'),
       key: 'rank',
-      width: 90,
+      width: 100,
       fixed: 'left',
       render: (_, row, index) => {
         if (row.rank === null) {
@@ -133,15 +133,18 @@ export function MetricsPage() {
     {
       title: t('metrics.col.unit'),
       key: 'unit',
-      width: 200,
+      width: 240,
       fixed: 'left',
       ellipsis: true,
-      render: (_, row) => (
-        <Space size={4}>
-          <span>{locale === 'en-US' ? row.nameEn || row.nameZh : row.nameZh}</span>
-          {row.unitId === ownUnitId ? <Tag color="blue">{t('metrics.own')}</Tag> : null}
-        </Space>
-      ),
+      render: (_, row) => {
+        const name = locale === 'en-US' ? row.nameEn || row.nameZh : row.nameZh;
+        return (
+          <Space size={4}>
+            <span title={name}>{name}</span>
+            {row.unitId === ownUnitId ? <Tag color="blue">{t('metrics.own')}</Tag> : null}
+          </Space>
+        );
+      },
     },
     countColumn('received'),
     rateColumn('signedOnTime'),
@@ -154,7 +157,7 @@ export function MetricsPage() {
     {
       title: headed('meanWorkingDays', t('metrics.col.meanWorkingDays')),
       key: 'meanWorkingDays',
-      width: 130,
+      width: 120,
       align: 'right',
       render: (_, row) =>
         row.meanWorkingDays === null ? '—' : t('metrics.days', { value: row.meanWorkingDays.toFixed(1) }),
@@ -240,7 +243,10 @@ export function MetricsPage() {
         columns={columns}
         dataSource={data?.rows ?? []}
         pagination={false}
-        scroll={{ x: 1200 }}
+        // Eleven columns do not fit beside the menu at 1280 px: rank and unit stay put, and the header and the
+        // sideways scrollbar stick to the window so the right-hand columns are reachable from any row.
+        sticky
+        scroll={{ x: 1180 }}
         onRow={(row, index) => {
           const b = band(index ?? 0, row);
           const background = b === 'top' ? '#f6ffed' : b === 'bottom' ? '#fff1f0' : undefined;

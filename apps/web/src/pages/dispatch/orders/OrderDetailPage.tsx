@@ -162,13 +162,13 @@ export function OrderDetailPage() {
     {
       title: t('orders.detail.leadUnit'),
       dataIndex: 'leadUnitId',
-      width: 160,
+      width: 150,
       render: (u: string | null) => units.name(u),
     },
     {
       title: t('orders.detail.coUnits'),
       dataIndex: 'coUnitIds',
-      width: 200,
+      width: 180,
       render: (ids: string[]) =>
         formatList(
           ids.map((u) => units.name(u)),
@@ -310,7 +310,7 @@ function MeetingLink({ id }: { id: string }) {
   const { t } = useTranslation();
   const meeting = useMeeting(id);
   return (
-    <Link to={`/dispatch/meetings/${id}`}>
+    <Link to={`/dispatch/meetings/${id}`} style={{ whiteSpace: 'nowrap' }}>
       {meeting.data ? meeting.data.meeting.number : t('orders.detail.meeting')}
     </Link>
   );

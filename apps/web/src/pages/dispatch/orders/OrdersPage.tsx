@@ -11,7 +11,7 @@ import { ExportLink, ListFilterBar, type ListFilterValues } from '../../../compo
 import { useUnitLookup } from '../../../components/dispatch/use-lookups';
 import { PageHeader } from '../../../components/PageHeader';
 import { currentLocale } from '../../../i18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { formatDate, formatDateTime } from '../../../lib/datetime';
 import { formatList } from '../../../lib/list-format';
 import { OrderFormModal } from './OrderFormModal';
 import { OrderStateTag } from './parts';
@@ -37,14 +37,15 @@ export function OrdersPage() {
     {
       title: t('orders.list.number'),
       dataIndex: 'number',
-      width: 220,
+      width: 190,
       render: (number: string | null, o) => (
-        <Link to={`/dispatch/orders/${o.id}`}>
+        <Link to={`/dispatch/orders/${o.id}`} style={{ whiteSpace: 'nowrap' }}>
           {number ?? <Typography.Text type="secondary">{t('orders.list.unnumbered')}</Typography.Text>}
         </Link>
       ),
     },
     {
+      // No width: the title takes what the other columns leave.
       title: t('orders.list.titleCol'),
       dataIndex: 'title',
       ellipsis: true,
@@ -53,12 +54,13 @@ export function OrdersPage() {
     {
       title: t('orders.list.filterState'),
       dataIndex: 'state',
-      width: 100,
+      width: 96,
       render: (s: OrderState) => <OrderStateTag state={s} />,
     },
     {
       title: t('orders.list.addressees'),
       key: 'units',
+      width: 150,
       ellipsis: true,
       render: (_, o) =>
         formatList(
@@ -69,7 +71,7 @@ export function OrdersPage() {
     {
       title: t('orders.list.receipts'),
       key: 'receipts',
-      width: 130,
+      width: 110,
       render: (_, o) =>
         o.issuedAt
           ? t('orders.list.receiptCount', {
@@ -78,18 +80,18 @@ export function OrdersPage() {
             })
           : t('common.none'),
     },
-    { title: t('orders.list.items'), dataIndex: 'itemCount', width: 80 },
+    { title: t('orders.list.items'), dataIndex: 'itemCount', width: 64 },
     {
       title: t('orders.list.feedbackDue'),
       dataIndex: 'feedbackDue',
-      width: 110,
+      width: 120,
       render: (d: string | null) => d ?? t('common.none'),
     },
     {
       title: t('orders.list.issuedAt'),
       dataIndex: 'issuedAt',
-      width: 150,
-      render: (d: string | null) => formatDateTime(d),
+      width: 100,
+      render: (d: string | null) => <span title={formatDateTime(d)}>{formatDate(d)}</span>,
     },
   ];
 
@@ -123,7 +125,8 @@ export function OrdersPage() {
         columns={columns}
         dataSource={orders.data?.items ?? []}
         loading={orders.isFetching}
-        scroll={{ x: 1100 }}
+        // Fits a 1280 px laptop beside the menu; narrower windows scroll sideways.
+        scroll={{ x: 990 }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
