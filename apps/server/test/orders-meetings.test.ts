@@ -339,6 +339,60 @@ describe('the life of an assignment order', () => {
     expect(await audited('order.complete', orderId)).toBe(2);
     expect(await audited('order.reopen', orderId)).toBe(1);
   });
+
+  it('an order brought back by a reopened item tells every unit it is addressed to, once each reopening', async () => {
+    const a = await dispatched('JINJIANG', ['WG-FOREIGN'], { title: '晋江鞋企出口信用保险' });
+    const b = await dispatched('SHISHI', [], { title: '石狮服装企业海外商标' });
+    const draft = await hq.post<OrderDetailT>('/api/v1/orders', {
+      title: '出海护航专项交办',
+      itemIds: [a.item.id, b.item.id],
+      feedbackDue: '2026-03-27',
+    });
+    const issued = await orderAction(hq, draft.body, 'issue');
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    const { id: orderId, number } = issued.body.order;
+    const addressed = [unit('JINJIANG'), unit('SHISHI'), unit('WG-FOREIGN')].sort();
+    expect(issued.body.order.units.map((u) => u.unitId).sort()).toEqual(addressed);
+    const fresh = async (d: ItemDetailT, by: Client) => (await by.get<ItemDetailT>(`/api/v1/items/${d.item.id}`)).body;
+    const close = async (d: ItemDetailT, lead: Client) => {
+      let cur = await fresh(d, lead);
+      if (cur.item.state === 'assigned') cur = await itemAct(lead, cur, 'sign');
+      for (const co of cur.item.coUnits.filter((c) => c.status === 'open'))
+        cur = await itemAct(hq, await fresh(d, hq), 'waive', { unitId: co.unitId, reason: '无需配合' });
+      await itemAct(lead, await fresh(d, lead), 'resolve', { answer: '已办结' });
+      return itemAct(hq, await fresh(d, hq), 'verify');
+    };
+    const reopen = async () => itemAct(hq, await fresh(a, hq), 'reopen', { reason: '企业评价不满意，重新办理' });
+    const state = async () => (await hq.get<OrderDetailT>(`/api/v1/orders/${orderId}`)).body.order.state;
+    await close(a, jinjiang);
+    await close(b, shishi);
+    expect(await state()).toBe('completed');
+
+    await reopen();
+    expect(await state()).toBe('issued');
+    // Every addressee, not only the reopened item's lead unit (晋江); not the dispatcher who reopened it.
+    for (const user of ['jinjiang', 'shishi', 'group']) expect(await notified(user, 'order_reopened', orderId)).toBe(1);
+    expect(await notified('hq', 'order_reopened', orderId)).toBe(0);
+    expect(await notified('shishi', 'item_reopened', a.item.id)).toBe(0);
+    const text = async (by: Client) =>
+      (
+        await by.get<{ items: { eventType: string; entityId: string; text: string }[] }>('/api/v1/notifications')
+      ).body.items
+        .filter((n) => n.eventType === 'order_reopened' && n.entityId === orderId)
+        .map((n) => n.text);
+    expect(await text(shishi)).toEqual([
+      `交办单重新办理：${number} 出海护航专项交办（事项 ${a.item.number} 已重新打开）`,
+    ]);
+    expect(await text(group.withLocale('en-US'))).toEqual([
+      `Assignment order reopened: ${number} 出海护航专项交办 (item ${a.item.number} reopened)`,
+    ]);
+
+    // Closed and reopened once more: told once more.
+    await close(a, jinjiang);
+    expect(await state()).toBe('completed');
+    await reopen();
+    for (const user of ['jinjiang', 'shishi', 'group']) expect(await notified(user, 'order_reopened', orderId)).toBe(2);
+  });
 });
 
 describe('order numbering under concurrency', () => {

@@ -20,6 +20,7 @@ export const NOTIFICATION_EVENTS = [
   'item_sign_overdue',
   'item_submitted',
   'order_issued',
+  'order_reopened',
   'meeting_scheduled',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
@@ -144,6 +145,10 @@ export const NOTIFICATION_TEMPLATES: Record<NotificationEvent, { 'zh-CN': string
   item_overdue: { 'zh-CN': '已超期（红灯）：{number} {title}', 'en-US': 'Overdue (red): {number} {title}' },
   item_sign_overdue: { 'zh-CN': '超时未签收：{number} {title}', 'en-US': 'Not signed in time: {number} {title}' },
   order_issued: { 'zh-CN': '收到交办单：{number} {title}', 'en-US': 'Assignment order received: {number} {title}' },
+  order_reopened: {
+    'zh-CN': '交办单重新办理：{number} {title}（事项 {item} 已重新打开）',
+    'en-US': 'Assignment order reopened: {number} {title} (item {item} reopened)',
+  },
   meeting_scheduled: { 'zh-CN': '调度会通知：{number} {title}', 'en-US': 'Dispatch meeting: {number} {title}' },
 };
 

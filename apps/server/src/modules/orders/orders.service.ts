@@ -16,6 +16,7 @@ import type { AuthedContext } from '../../http/context';
 import { type AuditContext, appendAudit } from '../../lib/audit';
 import { DomainError, forbidden, notFound, versionConflict } from '../../lib/errors';
 import { shanghaiDate } from '../calendar/calendar.domain';
+import { formatItemNumber } from '../items/items.domain';
 import { nextNumber } from '../items/items.repository';
 import { notify } from '../notifications/notify';
 import { loadDispatchSettings } from '../settings/settings.repository';
@@ -363,7 +364,8 @@ export async function completeOrdersOf(tx: DbOrTx, audit: AuditContext, itemId: 
 /**
  * Called by the item workflow inside its transaction when a closed item is reopened: the completed order holding it
  * is issued again (its number, addressees and receipts kept) and completes itself again once all its items are
- * closed or cancelled; audited `order.reopen` with the same actor.
+ * closed or cancelled; audited `order.reopen` with the same actor. Every unit the order is addressed to is told
+ * (`order_reopened`), not only the reopened item's lead unit: they all answer to the order.
  */
 export async function reopenOrderOf(tx: DbOrTx, audit: AuditContext, itemId: string, now: Date): Promise<void> {
   const held = await lockOrdersHolding(tx, itemId);
@@ -389,5 +391,18 @@ export async function reopenOrderOf(tx: DbOrTx, audit: AuditContext, itemId: str
     unitId: row.issuer_unit_id,
     before: auditOrder(row),
     after: auditOrder(updated, { reopenedBy: itemId }),
+  });
+  const item = await tx.selectFrom('items').select(['year', 'seq']).where('id', '=', itemId).executeTakeFirstOrThrow();
+  const units = await tx.selectFrom('order_units').select('unit_id').where('order_id', '=', row.id).execute();
+  await notify(tx, {
+    event: 'order_reopened',
+    entityType: 'order',
+    entityId: row.id,
+    params: { number: updated.number, title: updated.title, item: formatItemNumber(item.year, item.seq) },
+    // One per reopening: the version this reopening gave the order.
+    dedupeKey: `order:${row.id}:reopened:${updated.version}`,
+    at: now,
+    units: units.map((u) => u.unit_id),
+    exceptUserId: audit.actor.id,
   });
 }
