@@ -222,6 +222,11 @@ export interface ItemCoUnitsTable {
   contribution: string | null;
   done_at: Timestamp | null;
   done_by: string | null;
+  /** Copies of the item's columns the queue filters on, kept by triggers (migration 0004): never written here. */
+  item_state: Generated<string>;
+  item_lead_unit_id: Generated<string | null>;
+  item_deadline: Generated<Timestamp | null>;
+  item_yellow_at: Generated<Timestamp | null>;
 }
 
 export interface ItemEventsTable {

@@ -11,7 +11,7 @@ import {
   relationsOf,
   scopeOf,
 } from '@zaitun/contracts';
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { type CompiledQuery, type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DbOrTx } from '../../db/database';
 import type { ItemRow } from '../../db/types';
 import { type CalendarData, workingDaysLeft } from '../calendar/calendar.domain';
@@ -63,56 +63,126 @@ export function visibleTo(actor: Actor): Expression<SqlBool> {
   return sql<SqlBool>`items.raised_by_user_id = ${actor.userId}`;
 }
 
-const CLOCK = sql.raw(`items.state IN ('assigned', 'in_progress')`);
+/**
+ * The item columns a predicate reads: the item row's own, or the copies a unit's co-unit part keeps of the ones the
+ * queue filters on (migration 0004, kept by triggers in the transaction of every change). `row`: whether the rest of
+ * the item row is at hand — it is not on a part, so a predicate on any other column has no form there.
+ */
+interface ItemColumns {
+  state: RawBuilder<unknown>;
+  deadline: RawBuilder<unknown>;
+  yellowAt: RawBuilder<unknown>;
+  row: boolean;
+}
+const ITEM_ROW: ItemColumns = {
+  state: sql.ref('items.state'),
+  deadline: sql.ref('items.deadline'),
+  yellowAt: sql.ref('items.yellow_at'),
+  row: true,
+};
+const CO_PART: ItemColumns = {
+  state: sql.ref('c.item_state'),
+  deadline: sql.ref('c.item_deadline'),
+  yellowAt: sql.ref('c.item_yellow_at'),
+  row: false,
+};
+
+const clockOn = (c: ItemColumns) => sql<SqlBool>`${c.state} IN ('assigned', 'in_progress')`;
+
+/** A predicate that always has a form on the item row. */
+function onItemRow(predicate: Expression<SqlBool> | null): Expression<SqlBool> {
+  if (!predicate) throw new Error('every list predicate has a form on the item row');
+  return predicate;
+}
 
 /** What a list and its counts are filtered on (the list query without paging and sorting). */
 export type ItemListFilters = Omit<ItemListQueryT, 'page' | 'pageSize' | 'sort' | 'order'>;
 
-/** The predicate of one bucket (a tab or tile of the list views); `now` drives the due and overdue ones. */
-export function bucketFilter(bucket: ItemBucket, now: Date): Expression<SqlBool> {
+/** A bucket's predicate on the given columns; null on a co-unit part when it reads a column the part has no copy of. */
+function bucketOn(c: ItemColumns, bucket: ItemBucket, now: Date): Expression<SqlBool> | null {
   switch (bucket) {
     case 'open':
-      return sql<SqlBool>`items.state IN ('pending_dispatch', 'assigned', 'in_progress', 'resolved')`;
+      return sql<SqlBool>`${c.state} IN ('pending_dispatch', 'assigned', 'in_progress', 'resolved')`;
     case 'to_sign':
-      return sql<SqlBool>`items.state = 'assigned'`;
+      return sql<SqlBool>`${c.state} = 'assigned'`;
     case 'in_progress':
-      return sql<SqlBool>`items.state = 'in_progress'`;
+      return sql<SqlBool>`${c.state} = 'in_progress'`;
     case 'due_soon':
-      return sql<SqlBool>`${CLOCK} AND items.yellow_at <= ${now} AND items.deadline >= ${now}`;
+      return sql<SqlBool>`${clockOn(c)} AND ${c.yellowAt} <= ${now} AND ${c.deadline} >= ${now}`;
     case 'overdue':
-      return sql<SqlBool>`${CLOCK} AND items.deadline < ${now}`;
+      return sql<SqlBool>`${clockOn(c)} AND ${c.deadline} < ${now}`;
     case 'sign_overdue':
-      return sql<SqlBool>`items.state = 'assigned' AND items.sign_by < ${now}`;
+      return c.row ? sql<SqlBool>`items.state = 'assigned' AND items.sign_by < ${now}` : null;
     case 'to_verify':
-      return sql<SqlBool>`items.state = 'resolved'`;
+      return sql<SqlBool>`${c.state} = 'resolved'`;
     case 'pending_dispatch':
-      return sql<SqlBool>`items.state = 'pending_dispatch'`;
+      return sql<SqlBool>`${c.state} = 'pending_dispatch'`;
     case 'extension_pending':
-      return sql<SqlBool>`EXISTS (SELECT 1 FROM item_extensions e WHERE e.item_id = items.id AND e.state = 'pending')`;
+      return c.row
+        ? sql<SqlBool>`EXISTS (SELECT 1 FROM item_extensions e WHERE e.item_id = items.id AND e.state = 'pending')`
+        : null;
     case 'red_card':
-      return sql<SqlBool>`items.escalation = 'red' AND items.state NOT IN ('closed', 'cancelled')`;
+      return c.row ? sql<SqlBool>`items.escalation = 'red' AND items.state NOT IN ('closed', 'cancelled')` : null;
     case 'yellow_card':
-      return sql<SqlBool>`items.escalation = 'yellow' AND items.state NOT IN ('closed', 'cancelled')`;
+      return c.row ? sql<SqlBool>`items.escalation = 'yellow' AND items.state NOT IN ('closed', 'cancelled')` : null;
     case 'urged':
-      return sql<SqlBool>`${CLOCK} AND items.urge_count > 0`;
+      return c.row ? sql<SqlBool>`${clockOn(c)} AND items.urge_count > 0` : null;
     case 'closed':
-      return sql<SqlBool>`items.state = 'closed'`;
+      return sql<SqlBool>`${c.state} = 'closed'`;
   }
 }
 
-/** The predicate of a light: only items whose clock runs have one. */
-export function lightFilter(light: Light, now: Date): Expression<SqlBool> {
+/** A light's predicate on the given columns: only items whose clock runs have one. */
+function lightOn(c: ItemColumns, light: Light, now: Date): Expression<SqlBool> {
   switch (light) {
     case 'red':
-      return sql<SqlBool>`${CLOCK} AND items.deadline < ${now}`;
+      return sql<SqlBool>`${clockOn(c)} AND ${c.deadline} < ${now}`;
     case 'yellow':
-      return sql<SqlBool>`${CLOCK} AND items.yellow_at <= ${now} AND items.deadline >= ${now}`;
+      return sql<SqlBool>`${clockOn(c)} AND ${c.yellowAt} <= ${now} AND ${c.deadline} >= ${now}`;
     case 'green':
-      return sql<SqlBool>`${CLOCK} AND items.yellow_at > ${now}`;
+      return sql<SqlBool>`${clockOn(c)} AND ${c.yellowAt} > ${now}`;
   }
 }
 
-export const stateFilter = (state: ItemState): Expression<SqlBool> => sql<SqlBool>`items.state = ${state}`;
+const stateOn = (c: ItemColumns, state: ItemState) => sql<SqlBool>`${c.state} = ${state}`;
+
+/** The predicate of one bucket (a tab or tile of the list views); `now` drives the due and overdue ones. */
+export const bucketFilter = (bucket: ItemBucket, now: Date) => onItemRow(bucketOn(ITEM_ROW, bucket, now));
+
+/** The predicate of a light: only items whose clock runs have one. */
+export const lightFilter = (light: Light, now: Date) => lightOn(ITEM_ROW, light, now);
+
+export const stateFilter = (state: ItemState): Expression<SqlBool> => stateOn(ITEM_ROW, state);
+
+/** The list query's keys a co-unit part answers from its copies (with paging and sorting, which filter nothing). */
+const ANSWERED_ON_PART: ReadonlySet<string> = new Set([
+  'view',
+  'role',
+  'bucket',
+  'state',
+  'light',
+  'page',
+  'pageSize',
+  'sort',
+  'order',
+]);
+
+/**
+ * What a unit's open co-unit parts are narrowed by in its queue: the filters that read only the copied columns.
+ * `exact`: every filter given is one of them, so the parts that pass stand exactly for the items that pass.
+ */
+function coPartFilter(q: ItemListFilters, now: Date): { where: Expression<SqlBool>; exact: boolean } {
+  const parts: Expression<SqlBool>[] = [sql<SqlBool>`c.item_state <> 'draft'`];
+  let exact = Object.entries(q).every(([key, value]) => value === undefined || ANSWERED_ON_PART.has(key));
+  if (q.bucket) {
+    const bucket = bucketOn(CO_PART, q.bucket, now);
+    if (bucket) parts.push(bucket);
+    else exact = false;
+  }
+  if (q.state) parts.push(stateOn(CO_PART, q.state));
+  if (q.light) parts.push(lightOn(CO_PART, q.light, now));
+  return { where: sql<SqlBool>`${sql.join(parts, sql` AND `)}`, exact };
+}
 
 /** The list filters as one predicate; `now` drives the light and due buckets. */
 export function listFilter(actor: Actor, q: ItemListFilters, now: Date): Expression<SqlBool> {
@@ -120,10 +190,13 @@ export function listFilter(actor: Actor, q: ItemListFilters, now: Date): Express
   const parts: Expression<SqlBool>[] = [];
   if (q.view === 'queue') {
     // The unit's own work: what it leads, and what it helps with while its part is open. Both are visible to it by
-    // definition (and never drafts), so the wider visibility predicate is not needed on top.
+    // definition (and never drafts), so the wider visibility predicate is not needed on top. The parts are narrowed
+    // first by what their copies of the item's columns answer (the item row is filtered below all the same), so
+    // only parts that may pass are looked up in items.
     const lead = sql<SqlBool>`items.lead_unit_id = ${unit}`;
     const co = sql<SqlBool>`items.id = ANY(ARRAY(
-      SELECT c.item_id FROM item_co_units c WHERE c.unit_id = ${unit} AND c.status = 'open'))`;
+      SELECT c.item_id FROM item_co_units c WHERE c.unit_id = ${unit} AND c.status = 'open'
+        AND ${coPartFilter(q, now).where}))`;
     const mine =
       q.role === 'lead'
         ? lead
@@ -141,8 +214,8 @@ export function listFilter(actor: Actor, q: ItemListFilters, now: Date): Express
   if (q.view === 'board')
     parts.push(sql<SqlBool>`items.state IN ('pending_dispatch', 'assigned', 'in_progress', 'resolved')`);
   if (q.view === 'supervision') {
-    parts.push(sql<SqlBool>`${CLOCK} AND (items.escalation IS NOT NULL OR items.deadline < ${now} OR items.urge_count > 0
-      OR (items.state = 'assigned' AND items.sign_by < ${now}))`);
+    parts.push(sql<SqlBool>`${clockOn(ITEM_ROW)} AND (items.escalation IS NOT NULL OR items.deadline < ${now}
+      OR items.urge_count > 0 OR (items.state = 'assigned' AND items.sign_by < ${now}))`);
   }
   if (q.bucket) parts.push(bucketFilter(q.bucket, now));
   if (q.state) parts.push(stateFilter(q.state));
@@ -173,11 +246,87 @@ export interface CountKeys {
   states: readonly ItemState[];
 }
 
+export const NO_COUNT_KEYS: CountKeys = { buckets: [], lights: [], states: [] };
+
+/** A counted key: its column alias and its predicate (null where a co-unit part cannot answer it). */
+interface CountedKey {
+  alias: string;
+  predicate: Expression<SqlBool> | null;
+}
+
+const keyPredicates = (c: ItemColumns, keys: CountKeys, now: Date): CountedKey[] => [
+  ...keys.buckets.map((b) => ({ alias: `bucket_${b}`, predicate: bucketOn(c, b, now) })),
+  ...keys.lights.map((l) => ({ alias: `light_${l}`, predicate: lightOn(c, l, now) })),
+  ...keys.states.map((st) => ({ alias: `state_${st}`, predicate: stateOn(c, st) })),
+];
+
+const countedColumns = (counted: CountedKey[]) =>
+  sql.join([
+    sql`count(*) AS total`,
+    ...counted.map(({ alias, predicate }) => sql`count(*) FILTER (WHERE ${onItemRow(predicate)}) AS ${sql.ref(alias)}`),
+  ]);
+
 /**
- * The total of a list and the count of each key within it, in one scan: `count(*) FILTER (WHERE …)` per key over
- * the same predicate the list uses (visibility included), so a count always equals the total of the list it
- * stands for.
+ * A unit's queue counted in two disjoint parts — the items it leads (a range of items_lead_queue_idx) plus its open
+ * parts of items other units lead (an index-only range of item_co_units_queue_idx, on the copies of the item's
+ * columns) — when those copies answer every filter and key. The same numbers as counting the list's items, without
+ * looking each open part's item up. Null when the list is not a queue or a filter or key needs the item row.
  */
+function queueCountInParts(actor: Actor, filters: ItemListFilters, keys: CountKeys, now: Date) {
+  const unit = actor.unitId;
+  if (filters.view !== 'queue' || !unit || scopeOf(actor, 'item.read') === null) return null;
+  const onPart = coPartFilter(filters, now);
+  const partKeys = keyPredicates(CO_PART, keys, now);
+  if (!onPart.exact || partKeys.some((k) => k.predicate === null)) return null;
+  const parts: RawBuilder<unknown>[] = [];
+  if (filters.role !== 'co') {
+    parts.push(sql`SELECT ${countedColumns(keyPredicates(ITEM_ROW, keys, now))} FROM items
+      WHERE ${listFilter(actor, { ...filters, role: 'lead' }, now)}`);
+  }
+  if (filters.role !== 'lead') {
+    // With role=co the list wants items led by another unit; otherwise the items the unit leads are counted above,
+    // so a part counts only when its item is not one of them (a null lead included).
+    const notLed =
+      filters.role === 'co' ? sql`c.item_lead_unit_id <> ${unit}` : sql`c.item_lead_unit_id IS DISTINCT FROM ${unit}`;
+    parts.push(sql`SELECT ${countedColumns(partKeys)} FROM item_co_units c
+      WHERE c.unit_id = ${unit} AND c.status = 'open' AND ${notLed} AND ${onPart.where}`);
+  }
+  const summed = ['total', ...partKeys.map((k) => k.alias)].map(
+    (alias) => sql`coalesce(sum(${sql.ref(alias)}), 0) AS ${sql.ref(alias)}`,
+  );
+  return sql<
+    Record<string, string | number>
+  >`SELECT ${sql.join(summed)} FROM (${sql.join(parts, sql` UNION ALL `)}) AS parts`;
+}
+
+/**
+ * The count of a list as one statement: its total and the count of each key within it, one
+ * `count(*) FILTER (WHERE …)` per key over the same predicate the list uses (visibility included), so a count
+ * always equals the total of the list it stands for. A unit's queue is counted in parts where it can be (see
+ * queueCountInParts). The benchmark's thin route runs this very statement.
+ */
+export function countQuery(
+  db: DbOrTx,
+  actor: Actor,
+  filters: ItemListFilters,
+  keys: CountKeys,
+  now: Date,
+): CompiledQuery<Record<string, string | number>> {
+  const inParts = queueCountInParts(actor, filters, keys, now);
+  if (inParts) return inParts.compile(db);
+  return db
+    .selectFrom('items')
+    .where(listFilter(actor, filters, now))
+    .select([
+      sql<string>`count(*)`.as('total'),
+      ...keyPredicates(ITEM_ROW, keys, now).map(({ alias, predicate }) =>
+        sql<string>`count(*) FILTER (WHERE ${onItemRow(predicate)})`.as(alias),
+      ),
+    ])
+    .compile() as CompiledQuery<Record<string, string | number>>;
+}
+
+/** The total of a list and the count of each key within it (see countQuery). */
 export async function countItems(
   db: DbOrTx,
   actor: Actor,
@@ -190,18 +339,7 @@ export async function countItems(
   lights: Map<Light, number>;
   states: Map<ItemState, number>;
 }> {
-  const counted = (predicate: Expression<SqlBool>, alias: string) =>
-    sql<string>`count(*) FILTER (WHERE ${predicate})`.as(alias);
-  const row = (await db
-    .selectFrom('items')
-    .where(listFilter(actor, filters, now))
-    .select([
-      sql<string>`count(*)`.as('total'),
-      ...keys.buckets.map((b) => counted(bucketFilter(b, now), `bucket_${b}`)),
-      ...keys.lights.map((l) => counted(lightFilter(l, now), `light_${l}`)),
-      ...keys.states.map((st) => counted(stateFilter(st), `state_${st}`)),
-    ])
-    .executeTakeFirstOrThrow()) as Record<string, string | number>;
+  const row = (await db.executeQuery(countQuery(db, actor, filters, keys, now))).rows[0] ?? {};
   const n = (alias: string) => Number(row[alias] ?? 0);
   return {
     total: n('total'),

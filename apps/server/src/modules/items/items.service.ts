@@ -37,6 +37,7 @@ import {
   type ItemWithParts,
   listFilter,
   lockItem,
+  NO_COUNT_KEYS,
   nextNumber,
   orderBy,
   presentItem,
@@ -65,14 +66,10 @@ export async function listItems(db: Db, ctx: AuthedContext, query: RouteQuery<'l
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    db
-      .selectFrom('items')
-      .where(where)
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
+    countItems(db, ctx.actor, query, NO_COUNT_KEYS, now),
   ]);
   const viewer = await viewerFor(db, ctx, rows);
-  return { items: rows.map((r) => presentItem(r, now, viewer)), total: Number(count.n), page, pageSize };
+  return { items: rows.map((r) => presentItem(r, now, viewer)), total: count.total, page, pageSize };
 }
 
 /** The counts of a list view's buckets, lights and states (tabs and tiles), in one query. */
