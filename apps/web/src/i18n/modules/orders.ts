@@ -248,7 +248,7 @@ export const ordersEn: Widen<typeof ordersZh> = {
     create: 'New meeting',
     search: 'Title or number',
     number: 'Number',
-    titleCol: 'Meeting',
+    titleCol: 'Title',
     type: 'Type',
     heldAt: 'Time',
     place: 'Place',
