@@ -1,6 +1,10 @@
 /** Load generation shared by the benchmarks: autocannon in its own process, rounds in alternating order. */
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '../apps/server/src/config';
 
 export const DURATION = Number(process.env.BENCH_DURATION || 6);
 export const ROUNDS = Number(process.env.BENCH_ROUNDS || 2);
@@ -26,6 +30,40 @@ export async function runCleanups(cleanups: Cleanup[]): Promise<void> {
       process.stderr.write(`cleanup: ${(err as Error).message}\n`);
     }
   }
+}
+
+/** The one-minute load average as the report gives it: other work on the machine skews every number. */
+export const loadAverage = () => os.loadavg()[0]?.toFixed(1) ?? '?';
+
+/**
+ * Runs a benchmark: `main` pushes what it starts onto `cleanups`, which run last first however it ends (and may be
+ * run early: runCleanups, then empty the array); a failure prints its stack and exits with 1.
+ */
+export function runBenchmark(main: (cleanups: Cleanup[]) => Promise<void>): void {
+  const cleanups: Cleanup[] = [];
+  main(cleanups)
+    .finally(() => runCleanups(cleanups))
+    .catch((err) => {
+      process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    });
+}
+
+/**
+ * Records a benchmark's block in docs/benchmarks.md between its start and end markers (the rest of the file is
+ * left alone); without the markers, the block goes at the end, under `heading` if given.
+ */
+export function recordInDoc(markers: { start: string; end: string }, lines: string[], heading?: string): void {
+  const block = [markers.start, ...lines, markers.end].join('\n');
+  const file = path.join(REPO_ROOT, 'docs/benchmarks.md');
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const s = current.indexOf(markers.start);
+  const e = current.indexOf(markers.end);
+  const next =
+    s >= 0 && e > s
+      ? `${current.slice(0, s)}${block}${current.slice(e + markers.end.length)}`
+      : `${current.trimEnd()}\n\n${heading ? `${heading}\n\n` : ''}${block}\n`;
+  fs.writeFileSync(file, next);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -6,6 +6,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { openAndMigrate, seedIfEmpty } from '../apps/server/src/boot';
+import { type Config, loadConfig } from '../apps/server/src/config';
+import type { Database } from '../apps/server/src/db/database';
+import type { Clock } from '../apps/server/src/lib/clock';
+import { type Cleanup, DEMO_PASSWORD, say } from './load';
 
 export interface BenchPostgres {
   /** URL of a maintenance database on the server (where CREATE DATABASE runs). */
@@ -117,4 +122,38 @@ export async function scratchDatabase(env: NodeJS.ProcessEnv): Promise<ScratchDa
     await drop().catch(() => {});
     throw err;
   }
+}
+
+/** The app's database for one benchmark run, with the configuration it was opened with. */
+export interface BenchDatabase {
+  database: Database;
+  config: Config;
+  url: string;
+  /** The server's version and where it came from, for the report. */
+  pgVersion: string;
+  origin: string;
+}
+
+/**
+ * What every benchmark starts from: a scratch database (see scratchDatabase) migrated and seeded with the demo
+ * organisation the way the server does it, demo accounts' password DEMO_PASSWORD, logging only warnings. Closing
+ * the database and dropping it are pushed onto `cleanups`; `overrides` adjusts the configuration.
+ */
+export async function seededScratchDatabase(
+  clock: Clock,
+  cleanups: Cleanup[],
+  overrides: Partial<Config> = {},
+): Promise<BenchDatabase> {
+  const scratch = await scratchDatabase(process.env);
+  cleanups.push(() => scratch.drop());
+  const config: Config = {
+    ...loadConfig({ ...process.env, DATABASE_URL: scratch.url, ZAITUN_DEMO_PASSWORD: DEMO_PASSWORD }),
+    logLevel: 'warn',
+    ...overrides,
+  };
+  const quiet = { info: () => {}, warn: (m: string) => say(`  warning: ${m}`) };
+  const database = await openAndMigrate(config, quiet);
+  cleanups.push(() => database.close());
+  await seedIfEmpty(database, config, clock, quiet);
+  return { database, config, url: scratch.url, pgVersion: scratch.pgVersion, origin: scratch.origin };
 }
