@@ -3,6 +3,8 @@
 // - Vitest: unit tests, CLI tests, server integration tests on embedded PGlite, web unit tests.
 // - The same server integration tests on PostgreSQL: ZAITUN_TEST_DATABASE_URL, or a throwaway server when the
 //   PostgreSQL binaries are installed (/usr/lib/postgresql/*/bin); skipped otherwise unless ZAITUN_REQUIRE_PG=1.
+// - Official-document tests (unit project) need soffice, pdftotext/pdffonts and Chromium; skipped without them
+//   unless ZAITUN_REQUIRE_DOC_TOOLS=1 (CI).
 // - Browser tests (Playwright) in Debian's Chromium (/usr/bin/chromium or CHROMIUM_PATH); skipped when it is
 //   missing unless ZAITUN_REQUIRE_BROWSER=1.
 import { spawnSync } from 'node:child_process';

@@ -122,6 +122,7 @@ function headerParagraph(issuer: string): Paragraph {
 function numberAndRule(number: string | undefined): Paragraph[] {
   return [
     emptyLine(),
+    emptyLine(),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 11 } },

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type BrowserContext, chromium } from 'playwright-core';
 import { DomainError } from '../errors';
 import { renderHtml } from './html';
 import type { OfficialDocument } from './model';
 
 // PDF = the print HTML (./html.ts) printed by the system's Chromium (Debian's `chromium` package) through
 // playwright-core. One browser per process, launched on the first PDF and closed by closePdfRenderer() when the
-// server shuts down; each document gets its own short-lived page. Never downloads a browser.
+// server shuts down; one browser context (JavaScript off, offline — the pages are our own static HTML) and a
+// short-lived page per document. Never downloads a browser.
 
 const ARGS = [
   '--headless',
@@ -24,30 +25,31 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
 
-let launching: Promise<Browser> | null = null;
+let launching: Promise<BrowserContext> | null = null;
 
-function browser(): Promise<Browser> {
+function browserContext(): Promise<BrowserContext> {
   if (!launching) {
     const executablePath = chromiumPath();
     if (!fs.existsSync(executablePath)) {
       return Promise.reject(new DomainError('PDF_UNAVAILABLE', { chromiumPath: executablePath }));
     }
-    const started = chromium.launch({ executablePath, args: ARGS }).then(
-      (launched) => {
+    let started: Promise<BrowserContext> | undefined;
+    started = (async () => {
+      try {
+        const launched = await chromium.launch({ executablePath, args: ARGS });
         // A crashed browser is dropped so the next PDF launches a fresh one.
         launched.on('disconnected', () => {
           if (launching === started) launching = null;
         });
-        return launched;
-      },
-      (error: unknown) => {
-        launching = null;
+        return await launched.newContext({ javaScriptEnabled: false, offline: true });
+      } catch (error) {
+        if (launching === started) launching = null;
         throw new DomainError('PDF_UNAVAILABLE', {
           chromiumPath: executablePath,
-          reason: error instanceof Error ? error.message.split('\n')[0] : String(error),
+          reason: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
         });
-      },
-    );
+      }
+    })();
     launching = started;
   }
   return launching;
@@ -58,15 +60,14 @@ function browser(): Promise<Browser> {
  * embedded; Chinese text extractable). Throws DomainError PDF_UNAVAILABLE (503) when Chromium cannot be started.
  */
 export async function renderPdf(doc: OfficialDocument): Promise<Buffer> {
-  const context = await (await browser()).newContext({ javaScriptEnabled: false, offline: true });
+  const page = await (await browserContext()).newPage();
   try {
-    const page = await context.newPage();
     await page.setContent(renderHtml(doc), { waitUntil: 'load' });
     // JavaScript is off in this page, and page.pdf() waits for web fonts itself; the fonts here are local ones.
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
     return Buffer.from(pdf);
   } finally {
-    await context.close().catch(() => undefined);
+    await page.close().catch(() => undefined);
   }
 }
 
@@ -75,6 +76,9 @@ export async function closePdfRenderer(): Promise<void> {
   const current = launching;
   launching = null;
   if (!current) return;
-  const launched = await current.catch(() => null);
-  await launched?.close().catch(() => undefined);
+  const context = await current.catch(() => null);
+  await context
+    ?.browser()
+    ?.close()
+    .catch(() => undefined);
 }
