@@ -343,7 +343,8 @@ function recordTable(record: DocumentRecord): Table {
     });
   const printDate = `${chineseDate(record.printDate)}印发`;
   // The date column is as wide as the date; the printer's name gets the rest of the line.
-  const half = TYPE_WIDTH - Math.ceil((textWidthEm(printDate) + 2) * oneEm) - 240;
+  // Two ems of slack: LibreOffice and WPS put a little space between Chinese and digits.
+  const half = TYPE_WIDTH - Math.ceil((textWidthEm(printDate) + 3) * oneEm) - 240;
   const rows: TableRow[] = [];
   if (copyTo.length > 0) {
     const text = `抄送：${copyTo.join('，')}。`;
