@@ -575,6 +575,16 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
         send: (c) => c.get(`/api/v1/orders/${issued}`),
         missing: (c) => c.get(`/api/v1/orders/${NOBODY}`),
       });
+      // The order as a Word document: read exactly like the order (outside the scope → 404 like missing).
+      cases.push({
+        key: 'orderDocument',
+        variant,
+        object: 'issued',
+        resource: { unitId: lead },
+        hidden: true,
+        send: (c) => c.get(`/api/v1/orders/${issued}/document?format=docx`),
+        missing: (c) => c.get(`/api/v1/orders/${NOBODY}/document?format=docx`),
+      });
       // A draft is the office's own: a unit does not see it even when it is to be addressed to it.
       const draftSeen = orderScope === null ? 'forbidden' : orderScope === 'all' ? 'allowed' : 'hidden';
       cases.push({
@@ -653,6 +663,12 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
       const mv = () => versionOf('meetings', meeting.id);
       const ev = (id: string) => versionOf('meeting_agenda', id);
       cases.push({ key: 'getMeeting', ...obj, send: (c) => c.get(url), missing: (c) => c.get(gone) });
+      cases.push({
+        key: 'meetingMinutes',
+        ...obj,
+        send: (c) => c.get(`${url}/minutes?format=docx`),
+        missing: (c) => c.get(`${gone}/minutes?format=docx`),
+      });
       cases.push({
         key: 'updateMeeting',
         ...obj,

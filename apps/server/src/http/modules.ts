@@ -7,6 +7,7 @@ import { itemRoutes } from '../modules/items/items.routes';
 import { meetingRoutes } from '../modules/meetings/meetings.routes';
 import { metricsRoutes } from '../modules/metrics/metrics.routes';
 import { notificationRoutes } from '../modules/notifications/notifications.routes';
+import { officialDocRoutes } from '../modules/official-docs/official-docs.routes';
 import { orderRoutes } from '../modules/orders/orders.routes';
 import { roleRoutes } from '../modules/roles/roles.routes';
 import { settingsRoutes } from '../modules/settings/settings.routes';
@@ -31,5 +32,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   importRoutes(app);
   orderRoutes(app);
   meetingRoutes(app);
+  officialDocRoutes(app);
   metricsRoutes(app);
 }

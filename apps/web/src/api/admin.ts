@@ -128,10 +128,15 @@ function errorFromBody(status: number, text: string): ApiError {
 }
 
 /** Fetches a download route in the UI's language and saves it under the server's file name. */
-async function download(key: RouteKey, params: Record<string, string | number> | undefined, fallback: string) {
+export async function download(
+  key: RouteKey,
+  params: Record<string, string | number> | undefined,
+  fallback: string,
+  query?: Record<string, string>,
+) {
   let res: Response;
   try {
-    res = await fetch(routeUrl(key, params ? { params } : {}), {
+    res = await fetch(routeUrl(key, { ...(params ? { params } : {}), ...(query ? { query } : {}) }), {
       credentials: 'same-origin',
       headers: { 'Accept-Language': currentLocale() },
     });

@@ -1,6 +1,7 @@
 /** Routes of assignment orders (交办单) and dispatch meetings (调度会). */
 import { IdParams, VersionBody } from '../common';
 import type { RouteDef } from '../route-def';
+import { DocumentDownloadQuery } from './document-settings';
 import {
   AddAgendaEntryBody,
   AgendaParams,
@@ -80,6 +81,19 @@ export const orderRoutes = {
     status: 200,
     response: OrderDetail,
   },
+  orderDocument: {
+    method: 'GET',
+    path: '/api/v1/orders/:id/document',
+    summary: 'The assignment order (交办单) as an official document: Word (docx) or PDF',
+    tag: 'dispatch',
+    auth: 'user',
+    permission: 'order.read',
+    params: IdParams,
+    query: DocumentDownloadQuery,
+    status: 200,
+    response: null,
+    download: true,
+  },
   updateOrder: {
     method: 'PATCH',
     path: '/api/v1/orders/:id',
@@ -140,6 +154,19 @@ export const meetingRoutes = {
     body: CreateMeetingBody,
     status: 201,
     response: MeetingDetail,
+  },
+  meetingMinutes: {
+    method: 'GET',
+    path: '/api/v1/meetings/:id/minutes',
+    summary: 'The meeting minutes (会议纪要) as an official document: Word (docx) or PDF',
+    tag: 'dispatch',
+    auth: 'user',
+    permission: 'meeting.read',
+    params: IdParams,
+    query: DocumentDownloadQuery,
+    status: 200,
+    response: null,
+    download: true,
   },
   getMeeting: {
     method: 'GET',

@@ -22,6 +22,7 @@ export const officialDocsZh = {
   download: {
     word: '下载 Word',
     pdf: '下载 PDF',
+    pdfUnavailable: '暂时无法生成 PDF',
     failed: '公文下载失败',
   },
 };
@@ -47,6 +48,7 @@ export const officialDocsEn: Widen<typeof officialDocsZh> = {
   download: {
     word: 'Download Word',
     pdf: 'Download PDF',
+    pdfUnavailable: 'PDF is not available',
     failed: 'The document could not be downloaded',
   },
 };

@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMeeting, useMeetingWrite } from '../../../api/orders';
 import { LightTag } from '../../../components/dispatch/LightTag';
+import { OfficialDocButtons } from '../../../components/dispatch/OfficialDocButtons';
 import { StateTag } from '../../../components/dispatch/StateTag';
 import { useUnitLookup } from '../../../components/dispatch/use-lookups';
 import { PageHeader } from '../../../components/PageHeader';
@@ -228,6 +229,7 @@ export function MeetingDetailPage() {
       </Button>,
     );
   }
+  buttons.push(<OfficialDocButtons key="documents" route="meetingMinutes" id={meeting.id} />);
   buttons.push(
     <Button key="print" icon={<PrinterOutlined />} onClick={() => window.print()}>
       {t('orders.meeting.print')}

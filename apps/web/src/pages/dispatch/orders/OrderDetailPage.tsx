@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMeeting, useOrder, useOrderAction } from '../../../api/orders';
 import { LightTag } from '../../../components/dispatch/LightTag';
+import { OfficialDocButtons } from '../../../components/dispatch/OfficialDocButtons';
 import { StateTag } from '../../../components/dispatch/StateTag';
 import { useUnitLookup } from '../../../components/dispatch/use-lookups';
 import { PageHeader } from '../../../components/PageHeader';
@@ -119,6 +120,7 @@ export function OrderDetailPage() {
       </Button>,
     );
   }
+  buttons.push(<OfficialDocButtons key="documents" route="orderDocument" id={order.id} />);
   buttons.push(
     <Button key="print" icon={<PrinterOutlined />} onClick={() => window.print()}>
       {t('orders.detail.print')}
