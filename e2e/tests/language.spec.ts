@@ -73,3 +73,41 @@ test('the item page in English: states, light, clocks, cards and timeline all tr
     await shell.switchLanguage('简体中文');
   }
 });
+
+test('the dispatch lists fit a 1280 px laptop in English, and lists of units use commas', async ({ page }) => {
+  const login = new LoginPage(page);
+  const shell = new AppShell(page);
+  await login.signInAndWait('hq', DEMO_PASSWORD);
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
+  await shell.switchLanguage('English');
+  expect((await saved).ok()).toBe(true);
+  try {
+    const lists: [string, string][] = [
+      ['/dispatch/supervision', 'Supervision'],
+      ['/dispatch/items', 'Dispatch items'],
+      ['/dispatch/board', 'Dispatch board'],
+      ['/dispatch/orders', 'Assignment orders'],
+      ['/dispatch/meetings', 'Dispatch meetings'],
+    ];
+    for (const [path, heading] of lists) {
+      await page.goto(path);
+      // A page's code loads on first visit: slow on a busy machine.
+      await expect(page.getByRole('heading', { name: heading })).toBeVisible({ timeout: 45_000 });
+      const table = page.locator('.ant-table-body, .ant-table-content').first();
+      await expect(table).toBeVisible();
+      await expect(page.locator('.ant-spin-spinning')).toHaveCount(0, { timeout: 45_000 });
+      // Every column is on screen: the table does not scroll sideways beside the menu.
+      const sideways = await table.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(sideways, `${path} scrolls sideways by ${sideways} px`).toBeLessThanOrEqual(0);
+    }
+    // The orders list names its addressees in English, separated by commas (the seeded orders have several).
+    await page.goto('/dispatch/orders');
+    const addressees = page.locator('.ant-table-tbody tr.ant-table-row td:nth-child(4)');
+    await expect(addressees.first()).toContainText(/\w/);
+    const names = (await addressees.allTextContents()).join(' | ');
+    expect(names).not.toContain('、');
+    expect(names).toContain(', ');
+  } finally {
+    await shell.switchLanguage('简体中文');
+  }
+});
