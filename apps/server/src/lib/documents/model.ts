@@ -68,6 +68,7 @@ export interface ChartBlock {
   /**
    * PNG bytes of the same chart for Word. `.docx` readers vary in SVG support, so docx embeds this PNG when given
    * (with the SVG as the modern alternative); without it, the SVG alone is embedded (Word 2016+/WPS show it).
+   * `renderChartPng(svg, width, height)` from ./pdf.ts makes this PNG with the PDF renderer's Chromium.
    */
   png?: Uint8Array;
 }

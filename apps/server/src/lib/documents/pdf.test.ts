@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
 import { renderHtml } from './html';
-import { closePdfRenderer, renderPdf } from './pdf';
+import { closePdfRenderer, renderChartPng, renderPdf } from './pdf';
 import { sampleDocument } from './sample';
 import { run, toolsAvailable } from './test-tools';
 
@@ -54,6 +54,20 @@ describe('renderPdf', () => {
       expect(run('pdfinfo', [file])).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     },
     120_000,
+  );
+
+  it.skipIf(!ready)(
+    'rasterises a chart SVG to PNG for Word',
+    async () => {
+      const svg =
+        '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100"><rect width="300" height="100" fill="#c00"/></svg>';
+      const png = await renderChartPng(svg, 300, 100, 2);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // IHDR: width and height at twice the size
+      expect(png.readUInt32BE(16)).toBe(600);
+      expect(png.readUInt32BE(20)).toBe(200);
+    },
+    60_000,
   );
 
   it('says PDF_UNAVAILABLE when there is no Chromium', async () => {

@@ -3,6 +3,7 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { DomainError } from '../errors';
 import { renderHtml } from './html';
 import type { OfficialDocument } from './model';
+import { cleanText } from './text';
 
 // PDF = the print HTML (./html.ts) printed by the system's Chromium (Debian's `chromium` package) through
 // playwright-core. One browser per process, launched on the first PDF and closed by closePdfRenderer() when the
@@ -68,6 +69,33 @@ export async function renderPdf(doc: OfficialDocument): Promise<Buffer> {
     return Buffer.from(pdf);
   } finally {
     await page.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Rasterises a chart SVG (e.g. ECharts server-side SVG) to PNG with the same browser, at `scale` × its size (2 =
+ * about 192 dpi). For `ChartBlock.png`: Word readers without SVG support (older Word, LibreOffice 7.4) show this
+ * PNG. Throws DomainError PDF_UNAVAILABLE when Chromium cannot be started.
+ */
+export async function renderChartPng(svg: string, width: number, height: number, scale = 2): Promise<Buffer> {
+  const browser = (await browserContext()).browser();
+  if (!browser) throw new DomainError('PDF_UNAVAILABLE');
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    offline: true,
+    viewport: { width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)) },
+    deviceScaleFactor: scale,
+  });
+  try {
+    const page = await context.newPage();
+    const src = `data:image/svg+xml;base64,${Buffer.from(cleanText(svg), 'utf8').toString('base64')}`;
+    await page.setContent(
+      `<!doctype html><html><body style="margin:0;background:#fff"><img src="${src}" style="display:block;width:${width}px;height:${height}px"></body></html>`,
+      { waitUntil: 'load' },
+    );
+    return await page.screenshot({ type: 'png', fullPage: false });
+  } finally {
+    await context.close().catch(() => undefined);
   }
 }
 
