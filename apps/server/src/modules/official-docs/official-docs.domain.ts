@@ -75,12 +75,13 @@ export function orderDocument({
     {
       kind: 'table',
       columns: [
-        { title: '序号', width: 1, align: 'center' },
-        { title: '事项编号', width: 2.2, align: 'center' },
-        { title: '交办事项', width: 5 },
-        { title: '牵头单位', width: 2.4 },
-        { title: '配合单位', width: 2.4 },
-        { title: '办结时限', width: 2.4, align: 'center' },
+        // Widths keep 序号, an item number (2026-0015) and a date (2026年12月31日) on one line at 12 pt.
+        { title: '序号', width: 1.3, align: 'center' },
+        { title: '事项编号', width: 2.5, align: 'center' },
+        { title: '交办事项', width: 4.3 },
+        { title: '牵头单位', width: 2.2 },
+        { title: '配合单位', width: 2.3 },
+        { title: '办结时限', width: 3.6, align: 'center' },
       ],
       rows: [...items]
         .sort((a, b) => a.position - b.position)
