@@ -185,6 +185,24 @@ describe('the caller’s own fields of an item', () => {
     expect(await at('2026-03-23T10:00:00+08:00')).toBe(-5);
   });
 
+  it('workingDaysLeft follows a calendar change made outside this process at once (the rules are cached, not stale)', async () => {
+    await setClock('2026-03-02T09:00:00+08:00');
+    const created = await register(shishi, { countyUnitId: unit('SHISHI') });
+    const dispatched = await ok(hq, created, 'dispatch', { leadUnitId: unit('NANAN') });
+    const left = async () =>
+      (await hq.get<Page>(`/api/v1/items?view=all&q=${dispatched.item.number}`)).body.items[0]?.workingDaysLeft;
+    expect(await left()).toBe(11);
+    expect(await left()).toBe(11);
+    // Another server on the same database declares Wednesday 4 March a day off, then takes it back.
+    await t.database.pool.query(`INSERT INTO calendar_days (day, kind, name) VALUES ('2026-03-04', 'holiday', '测试')`);
+    try {
+      expect(await left()).toBe(10);
+    } finally {
+      await t.database.pool.query(`DELETE FROM calendar_days WHERE day = '2026-03-04'`);
+    }
+    expect(await left()).toBe(11);
+  });
+
   it('canEdit: the raiser and the dispatcher before dispatch, nobody after — as PATCH enforces', async () => {
     await setClock('2026-03-02T09:00:00+08:00');
     const created = await register(shishi, { countyUnitId: unit('JINJIANG') });

@@ -29,6 +29,7 @@ import { yearsNotCovered } from '../calendar/calendar.domain';
 import { loadCalendar } from '../calendar/calendar.repository';
 import { notify } from '../notifications/notify';
 import { loadDispatchSettings } from '../settings/settings.repository';
+import { clockRules } from './clock-rules';
 import { clocksFor, defaultDeadline, formatItemNumber } from './items.domain';
 import {
   auditItem,
@@ -97,12 +98,6 @@ export async function itemCounts(
 /** The distinct values of a comma-separated query parameter (the schema has checked each one). */
 const csv = <T extends string>(value: string | undefined): T[] =>
   value ? [...new Set(value.split(','))].map((v) => v as T) : [];
-
-/** The clock rules an item's working days left are counted on: the calendar and the end of business. */
-async function clockRules(db: DbOrTx): Promise<NonNullable<ItemViewer['clock']>> {
-  const [cal, { settings }] = await Promise.all([loadCalendar(db), loadDispatchSettings(db)]);
-  return { cal, endHour: settings.endHour };
-}
 
 /** The caller's view of some items; the clock rules are read once, and only when one of them has a running clock. */
 export async function viewerFor(db: DbOrTx, ctx: AuthedContext, rows: readonly ItemWithParts[]): Promise<ItemViewer> {
