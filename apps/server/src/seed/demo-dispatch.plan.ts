@@ -181,6 +181,17 @@ const PLACES = [
 ];
 const TRADES = ['运动鞋服', '陶瓷', '石材', '茶叶', '食品', '纸业', '工艺品', '水暖卫浴', '机械装备', '纺织'];
 const MARKETS = ['东盟', '中东', '拉美', '欧盟', '非洲', '“一带一路”沿线'];
+/** What a regular weekly dispatch meeting focuses on (its title; the number is shown beside it). */
+const REGULAR_FOCUS = [
+  '外贸稳订单',
+  '企业诉求办理',
+  '跨境电商',
+  '消费提振',
+  '展会组织',
+  '海外仓建设',
+  '内贸流通',
+  '外资招引',
+];
 
 const TITLES: Record<string, readonly string[]> = {
   financing: [
@@ -759,9 +770,10 @@ export function planDemoDispatch(input: PlanInput): DemoPlan {
         year,
         seq,
         type: special ? 'special' : 'regular',
+        // The number (2026年第N次调度会) is shown beside the title, so the title names the meeting's focus.
         title: special
-          ? `第${seq}次专题调度会（${r.pick(['外贸稳增长', '跨境电商', '海外仓建设', '展会组织'])}）`
-          : `第${seq}次调度会`,
+          ? `${r.pick(['外贸稳增长', '跨境电商', '海外仓建设', '展会组织'])}专题调度会`
+          : `内外贸发展工作调度会（${REGULAR_FOCUS[seq % REGULAR_FOCUS.length]}）`,
         heldAt,
         state: future ? 'planned' : 'held',
         attendingUnitIds: [...groupIds, ...pool.counties.map((c) => c.id)],
