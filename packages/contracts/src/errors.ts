@@ -100,6 +100,15 @@ export const ERROR_MESSAGES = {
     'zh-CN': '交办单中的事项无效（须为已交办、未关闭、且未在其他有效交办单中的事项）',
     'en-US': 'Invalid items for the order (dispatched, not closed, and not in another live order)',
   },
+  BULLETIN_PERIOD_INVALID: {
+    'zh-CN': '通报期间无效：请填写真实的起止日期，结束日期不能早于开始日期，开始日期不能晚于今天，期间不超过一年',
+    'en-US':
+      'Invalid bulletin period: give real start and end dates, the end not before the start, the start not after today, at most one year',
+  },
+  BULLETIN_INVALID_TRANSITION: {
+    'zh-CN': '通报当前状态不允许此操作，请刷新后查看',
+    'en-US': 'This action is not allowed in the bulletin’s current state; reload to see it',
+  },
   MEETING_INVALID: { 'zh-CN': '会议状态不允许此操作', 'en-US': 'This action is not allowed for the meeting' },
   DICTIONARY_CODE_TAKEN: { 'zh-CN': '字典编码已存在', 'en-US': 'The dictionary code is already in use' },
   CALENDAR_DATE_OUT_OF_YEAR: {

@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './auth';
 export * from './common';
+export * from './dispatch/bulletins';
 export * from './dispatch/document-settings';
 export * from './dispatch/imports';
 export * from './dispatch/item-machine';

@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'meeting.read',
   'meeting.write',
   'metrics.read',
+  'bulletin.read',
+  'bulletin.manage',
   'webhook.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -85,6 +87,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'meeting.read': 'all',
     'meeting.write': 'all',
     'metrics.read': 'all',
+    'bulletin.read': 'all',
+    'bulletin.manage': 'all',
     'calendar.manage': 'all',
   },
   leader: {
@@ -97,6 +101,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'order.read': 'all',
     'meeting.read': 'all',
     'metrics.read': 'all',
+    'bulletin.read': 'all',
   },
   unit_admin: {
     'unit.read': 'all',
@@ -114,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'order.read': 'unit',
     'meeting.read': 'unit',
     'metrics.read': 'unit',
+    'bulletin.read': 'unit',
     'webhook.manage': 'unit',
   },
   // A unit's items are those it leads, helps with (co-unit), raised, or that concern its county area.
@@ -127,6 +133,7 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'order.read': 'unit',
     'meeting.read': 'unit',
     'metrics.read': 'unit',
+    'bulletin.read': 'unit',
   },
   enterprise_user: {
     'token.manage': 'self',

@@ -430,6 +430,48 @@ export interface ImportsTable {
   committed_at: Timestamp | null;
 }
 
+export interface BulletinsTable {
+  id: Generated<string>;
+  year: number | null;
+  seq: number | null;
+  number: string | null;
+  period_kind: string;
+  period_from: ColumnType<string, string, string>;
+  period_to: ColumnType<string, string, string>;
+  title: string;
+  state: string;
+  sections: ColumnType<unknown, string, string>;
+  computed_at: Timestamp;
+  text: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  created_by: string;
+  created_unit_id: string | null;
+  created_at: CreatedAt;
+  updated_by: string;
+  updated_at: Timestamp;
+  published_by: string | null;
+  published_at: Timestamp | null;
+  withdrawn_by: string | null;
+  withdrawn_at: Timestamp | null;
+  withdraw_reason: string | null;
+}
+
+export interface BulletinVersionsTable {
+  bulletin_id: string;
+  version: number;
+  title: string;
+  text: ColumnType<unknown, string, string>;
+  by_user: string;
+  at: Timestamp;
+}
+
+export interface BulletinReadsTable {
+  bulletin_id: string;
+  user_id: string;
+  unit_id: string | null;
+  first_read_at: Timestamp;
+}
+
 export interface DB {
   units: UnitsTable;
   enterprises: EnterprisesTable;
@@ -463,6 +505,9 @@ export interface DB {
   webhook_deliveries: WebhookDeliveriesTable;
   job_schedules: JobSchedulesTable;
   imports: ImportsTable;
+  bulletins: BulletinsTable;
+  bulletin_versions: BulletinVersionsTable;
+  bulletin_reads: BulletinReadsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
@@ -472,3 +517,4 @@ export type AuditRow = Selectable<AuditEventsTable>;
 export type ItemRow = Selectable<ItemsTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type MeetingRow = Selectable<MeetingsTable>;
+export type BulletinRow = Selectable<BulletinsTable>;

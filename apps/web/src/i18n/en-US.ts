@@ -177,6 +177,7 @@ export const enUS: Messages = {
     order: { read: 'View assignment orders', write: 'Issue assignment orders' },
     meeting: { read: 'View dispatch meetings', write: 'Run dispatch meetings' },
     metrics: { read: 'View unit metrics' },
+    bulletin: { read: 'View bulletins', manage: 'Write and publish bulletins' },
     webhook: { manage: 'Manage group robots' },
   },
   scope: {

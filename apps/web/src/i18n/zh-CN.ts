@@ -175,6 +175,7 @@ export const zhCN = {
     order: { read: '查看交办单', write: '签发交办单' },
     meeting: { read: '查看调度会', write: '组织调度会' },
     metrics: { read: '查看单位考评' },
+    bulletin: { read: '查看通报', manage: '编发通报' },
     webhook: { manage: '管理群机器人' },
   },
   scope: {

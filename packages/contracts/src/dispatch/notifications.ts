@@ -22,6 +22,7 @@ export const NOTIFICATION_EVENTS = [
   'order_issued',
   'order_reopened',
   'meeting_scheduled',
+  'bulletin_published',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -150,6 +151,7 @@ export const NOTIFICATION_TEMPLATES: Record<NotificationEvent, { 'zh-CN': string
     'en-US': 'Assignment order reopened: {number} {title} (item {item} reopened)',
   },
   meeting_scheduled: { 'zh-CN': '调度会通知：{number} {title}', 'en-US': 'Dispatch meeting: {number} {title}' },
+  bulletin_published: { 'zh-CN': '收到通报：{number} {title}', 'en-US': 'Bulletin published: {number} {title}' },
 };
 
 const PARAM_WORDS: Record<string, { 'zh-CN': string; 'en-US': string }> = {

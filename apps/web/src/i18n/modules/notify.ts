@@ -52,6 +52,7 @@ export const notifyZh = {
     order_issued: '交办单',
     order_reopened: '交办单重新办理',
     meeting_scheduled: '调度会通知',
+    bulletin_published: '通报',
     test: '测试消息',
   },
   webhooks: {
@@ -153,6 +154,7 @@ export const notifyEn: Widen<typeof notifyZh> = {
     order_issued: 'Assignment order',
     order_reopened: 'Assignment order reopened',
     meeting_scheduled: 'Dispatch meeting',
+    bulletin_published: 'Bulletin',
     test: 'Test message',
   },
   webhooks: {
