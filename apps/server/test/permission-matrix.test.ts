@@ -101,7 +101,7 @@ async function makeUnit() {
   return { id: res.body.id, unitId: res.body.id, unitPath: path as string };
 }
 const versionOf = async (
-  table: 'users' | 'units' | 'orders' | 'meetings' | 'meeting_agenda' | 'unit_webhooks',
+  table: 'users' | 'units' | 'orders' | 'meetings' | 'meeting_agenda' | 'unit_webhooks' | 'bulletins',
   id: string,
 ) =>
   (await t.database.pool.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id])).rows[0]
@@ -140,6 +140,23 @@ const itemVersion = async (id: string) =>
   (await t.database.pool.query<{ version: number }>('SELECT version FROM items WHERE id = $1', [id])).rows[0]
     ?.version ?? 1;
 /** An assignment order of the office holding one item dispatched to `leadUnitId` (its one addressee); a draft unless `issue`. */
+/** A bulletin for last month drafted by the dispatcher, published unless `publish` is false. */
+async function makeBulletin(publish: boolean) {
+  const created = await dispatcher.post<{ bulletin: { id: string; version: number } }>('/api/v1/bulletins', {
+    periodKind: 'custom',
+    from: '2026-01-01',
+    to: '2026-01-31',
+    title: `矩阵通报${next()}`,
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const { id, version } = created.body.bulletin;
+  if (publish) {
+    const res = await dispatcher.post(`/api/v1/bulletins/${id}/publish`, { version });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+  return id;
+}
+
 async function makeOrder(leadUnitId: string, issue: boolean) {
   const item = await makeItem(leadUnitId, false);
   const created = await dispatcher.post<{ order: { id: string; version: number } }>('/api/v1/orders', {
@@ -718,6 +735,101 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
     any('unitMetrics', (c) => c.get(`/api/v1/metrics/units?from=${year}-01-01&to=${year}-12-31`));
     any('unitMetricsExport', (c) => c.get(`/api/v1/metrics/units/export?from=${year}-01-01&to=${year}-12-31`));
     any('yearTotals', (c) => c.get(`/api/v1/metrics/year?year=${year}`));
+
+    // ---- Bulletins (通报): HQ and leaders read every one, a unit published ones only (a draft is 404 like
+    // missing); the dispatcher (bulletin.manage) drafts, edits, refreshes, publishes, withdraws and sees receipts. ----
+    const bulletinScope = scopeOf(actor, 'bulletin.read');
+    const managesBulletins = scopeOf(actor, 'bulletin.manage') !== null;
+    const published = await makeBulletin(true);
+    const toWithdraw = await makeBulletin(true);
+    const bulletinDraft = await makeBulletin(false);
+    const toPublish = await makeBulletin(false);
+    const bv = (id: string) => versionOf('bulletins', id);
+    const gone = `/api/v1/bulletins/${NOBODY}`;
+    const manage = managesBulletins ? 'allowed' : 'forbidden';
+    const readPublished = bulletinScope === null ? 'forbidden' : 'allowed';
+    const readDraft = bulletinScope === null ? 'forbidden' : bulletinScope === 'all' ? 'allowed' : 'hidden';
+    any('listBulletins', (c) => c.get('/api/v1/bulletins?state=published'));
+    any('createBulletin', (c) => c.post('/api/v1/bulletins', { periodKind: 'month', anchor: '2026-01-15' }));
+    const bulletinCase = (
+      key: RouteKey,
+      object: string,
+      expectation: Case['expect'],
+      send: Case['send'],
+      missing: Case['send'],
+    ) => cases.push({ key, variant: 'any', object, expect: expectation, send, missing });
+    bulletinCase(
+      'getBulletin',
+      'published',
+      readPublished,
+      (c) => c.get(`/api/v1/bulletins/${published}`),
+      (c) => c.get(gone),
+    );
+    bulletinCase(
+      'getBulletin',
+      'draft',
+      readDraft,
+      (c) => c.get(`/api/v1/bulletins/${bulletinDraft}`),
+      (c) => c.get(gone),
+    );
+    bulletinCase(
+      'bulletinDocument',
+      'published',
+      readPublished,
+      (c) => c.get(`/api/v1/bulletins/${published}/document?format=docx`),
+      (c) => c.get(`${gone}/document?format=docx`),
+    );
+    bulletinCase(
+      'bulletinDocument',
+      'draft',
+      readDraft,
+      (c) => c.get(`/api/v1/bulletins/${bulletinDraft}/document?format=docx`),
+      (c) => c.get(`${gone}/document?format=docx`),
+    );
+    bulletinCase(
+      'updateBulletin',
+      'draft',
+      manage,
+      async (c) =>
+        c.patch(`/api/v1/bulletins/${bulletinDraft}`, { version: await bv(bulletinDraft), title: `改通报${next()}` }),
+      (c) => c.patch(gone, { version: 1, title: 'x' }),
+    );
+    bulletinCase(
+      'refreshBulletin',
+      'draft',
+      manage,
+      async (c) => c.post(`/api/v1/bulletins/${bulletinDraft}/refresh`, { version: await bv(bulletinDraft) }),
+      (c) => c.post(`${gone}/refresh`, { version: 1 }),
+    );
+    bulletinCase(
+      'publishBulletin',
+      'draft',
+      manage,
+      async (c) => c.post(`/api/v1/bulletins/${toPublish}/publish`, { version: await bv(toPublish) }),
+      (c) => c.post(`${gone}/publish`, { version: 1 }),
+    );
+    bulletinCase(
+      'withdrawBulletin',
+      'published',
+      manage,
+      async (c) =>
+        c.post(`/api/v1/bulletins/${toWithdraw}/withdraw`, { version: await bv(toWithdraw), reason: '矩阵' }),
+      (c) => c.post(`${gone}/withdraw`, { version: 1 }),
+    );
+    bulletinCase(
+      'bulletinVersions',
+      'draft',
+      manage,
+      (c) => c.get(`/api/v1/bulletins/${bulletinDraft}/versions`),
+      (c) => c.get(`${gone}/versions`),
+    );
+    bulletinCase(
+      'bulletinReceipts',
+      'published',
+      manage,
+      (c) => c.get(`/api/v1/bulletins/${published}/receipts`),
+      (c) => c.get(`${gone}/receipts`),
+    );
 
     // ---- Group robots. "inside": a robot of the actor's unit; "outside": of another unit. ----
     any('listWebhooks', (c) => c.get('/api/v1/webhooks'));

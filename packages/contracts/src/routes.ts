@@ -15,6 +15,7 @@ import {
   UpdateMeBody,
 } from './auth';
 import { IdParams, VersionBody } from './common';
+import { bulletinRoutes } from './dispatch/bulletin-routes';
 import { metricsRoutes } from './dispatch/metrics-routes';
 import { meetingRoutes, orderRoutes } from './dispatch/order-meeting-routes';
 import { calendarRoutes, importRoutes, itemRoutes, notificationRoutes, settingsRoutes } from './dispatch/routes';
@@ -442,6 +443,7 @@ export const routes = {
   ...orderRoutes,
   ...meetingRoutes,
   ...metricsRoutes,
+  ...bulletinRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteKey = keyof typeof routes;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { bulletinRoutes } from '../modules/bulletins/bulletins.routes';
 import { calendarRoutes } from '../modules/calendar/calendar.routes';
 import { importRoutes } from '../modules/imports/imports.routes';
 import { itemRoutes } from '../modules/items/items.routes';
@@ -34,4 +35,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   meetingRoutes(app);
   officialDocRoutes(app);
   metricsRoutes(app);
+  bulletinRoutes(app);
 }
