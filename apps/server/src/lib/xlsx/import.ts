@@ -139,6 +139,9 @@ async function openFirstVisibleSheet(buffer: Buffer): Promise<OpenedSheet> {
       if (!entry) return undefined;
       const stream = await zip.openReadStreamPromise(entry);
       streams.push(stream);
+      // ExcelJS decodes every chunk on its own: a character split between two chunks would become two U+FFFD.
+      // Decoded here, the chunks arrive as whole characters.
+      stream.setEncoding('utf8');
       return stream;
     };
 

@@ -467,6 +467,19 @@ describe('parseXlsx', () => {
     expect(exceljsTempFiles()).toEqual([]);
   });
 
+  it('keeps every Chinese character whole, wherever the unpacked XML is cut into chunks', async () => {
+    // Three bytes a character: among 3000 names of varying length, many straddle a chunk boundary of the inflater.
+    const names = Array.from({ length: 3000 }, (_, i) => `中秋${'节'.repeat(i % 7)}${i}`);
+    const buffer = await workbookBuffer((workbook) => {
+      const sheet = workbook.addWorksheet('会员');
+      sheet.addRow(['名称', '备注']);
+      for (const name of names) sheet.addRow([name.slice(0, 10), `${name}：泉州市内外贸发展工作指挥部`]);
+    });
+    const { rows, errors } = await parseXlsx(buffer, { ...memberSpec, maxRows: 5000 }, limits);
+    expect(errors).toEqual([]);
+    expect(rows.map((row) => row.values.note)).toEqual(names.map((name) => `${name}：泉州市内外贸发展工作指挥部`));
+  });
+
   it('reads a minimal hand-written workbook with inline strings, and refuses one whose XML is broken', async () => {
     const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
     const rows = `<row r="1">${cell('A1', '名称')}</row><row r="2">${cell('A2', '德化陶瓷')}</row>`;
