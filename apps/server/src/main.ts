@@ -6,7 +6,7 @@ import { DataDirLockedError } from './db/data-dir-lock';
 import { buildApp } from './http/app';
 import { startJobRunner } from './jobs/runner';
 import { systemClock } from './lib/clock';
-import { closePdfRenderer } from './lib/documents/pdf';
+import { closePdfRenderer, warmPdfRenderer } from './lib/documents/pdf';
 
 const started = Date.now();
 const config = loadConfig();
@@ -46,6 +46,14 @@ say(
 );
 
 let stopping = false;
+// The PDF renderer (Chromium + subset fonts) warms up in the background a few seconds after start, so the first
+// "下载 PDF" does not pay the launch (3–7 s); PDF_WARMUP=0 turns it off.
+if (process.env.PDF_WARMUP !== '0') {
+  setTimeout(() => {
+    if (!stopping) void warmPdfRenderer();
+  }, 3000).unref();
+}
+
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;

@@ -1,3 +1,4 @@
+import { SUBSET_SANS, SUBSET_SERIF } from './font-subset';
 import {
   type BodyBlock,
   chineseDate,
@@ -14,11 +15,15 @@ import { cleanText, textWidthEm } from './text';
 // Sizes in pt/mm as GB/T 9704 gives them; the font stacks name the 公文 fonts first (used when installed) and
 // the open Noto CJK fonts Debian ships (fonts-noto-cjk) as the documented substitute.
 
-const FANGSONG = '"FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "Noto Serif CJK SC", "Noto Sans CJK SC", serif';
-const XIAOBIAOSONG = '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", "Noto Sans CJK SC", serif';
-const HEITI = '"黑体", "SimHei", "Noto Sans CJK SC", sans-serif';
-const KAITI = '"楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "Noto Serif CJK SC", "Noto Sans CJK SC", serif';
-const SONGTI = '"宋体", "SimSun", "Noto Serif CJK SC", serif';
+// Before each Noto name: the same Noto face cut down to the document's characters, when pdf.ts supplies it
+// (font-subset.ts) — Chromium prints a small face in a fraction of the time the full 65,535-glyph one takes.
+const SERIF_SUBSET = `"${SUBSET_SERIF}"`;
+const SANS_SUBSET = `"${SUBSET_SANS}"`;
+const FANGSONG = `"FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", ${SERIF_SUBSET}, "Noto Serif CJK SC", "Noto Sans CJK SC", serif`;
+const XIAOBIAOSONG = `"方正小标宋简体", "FZXiaoBiaoSong-B05S", ${SERIF_SUBSET}, "Noto Serif CJK SC", "Noto Sans CJK SC", serif`;
+const HEITI = `"黑体", "SimHei", ${SANS_SUBSET}, "Noto Sans CJK SC", sans-serif`;
+const KAITI = `"楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", ${SERIF_SUBSET}, "Noto Serif CJK SC", "Noto Sans CJK SC", serif`;
+const SONGTI = `"宋体", "SimSun", ${SERIF_SUBSET}, "Noto Serif CJK SC", serif`;
 
 const htmlText = (text: string): string => cleanText(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
@@ -107,8 +112,11 @@ function record(rec: DocumentRecord): string {
   )}印发</span></div></div>`;
 }
 
-/** Renders an official document as a self-contained print HTML page (A4, GB/T 9704 margins, no external resources). */
-export function renderHtml(doc: OfficialDocument): string {
+/**
+ * Renders an official document as a self-contained print HTML page (A4, GB/T 9704 margins, no external resources).
+ * `fontFaces`: @font-face rules placed first in the style sheet (pdf.ts: the subset Noto faces).
+ */
+export function renderHtml(doc: OfficialDocument, fontFaces = ''): string {
   const addressees = (doc.addressees ?? []).filter((name) => name.trim() !== '');
   const issuerWidth = Math.max(textWidthEm(doc.header.issuer), 1);
   // 156 mm type area ≈ 442 pt; the header shrinks so a long issuing body stays on one line.
@@ -116,6 +124,7 @@ export function renderHtml(doc: OfficialDocument): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${htmlText(doc.title.replace(/\n/g, ''))}</title>
 <style>
+${fontFaces}
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 /* Page numbers: — n —, 4号 宋体, one character in from the outer edge (odd pages right, even pages left). */
 @page :right { @bottom-right { content: "— " counter(page) " —"; font-family: ${SONGTI}; font-size: 14pt;

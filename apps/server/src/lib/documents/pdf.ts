@@ -1,14 +1,17 @@
 import fs from 'node:fs';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { DomainError } from '../errors';
+import { preloadSubsetFonts, SUBSET_SERIF, subsetFontFaces } from './font-subset';
 import { renderHtml } from './html';
 import type { OfficialDocument } from './model';
 import { cleanText } from './text';
 
 // PDF = the print HTML (./html.ts) printed by the system's Chromium (Debian's `chromium` package) through
 // playwright-core. One browser per process, launched on the first PDF and closed by closePdfRenderer() when the
-// server shuts down; one browser context (JavaScript off, offline — the pages are our own static HTML) and a
-// short-lived page per document. Never downloads a browser.
+// server shuts down; one browser context (JavaScript off, offline — the pages are our own static HTML) whose pages
+// are reused: a document takes an idle page (a new one only when all are busy) and gives it back, since opening a
+// page cost 0.3–1 s on the loaded 2-core machine. Never downloads a browser. The Noto CJK faces reach the page cut
+// down to the document's characters (font-subset.ts): printing the full faces costs about a second each per document.
 
 const ARGS = [
   '--headless',
@@ -28,6 +31,11 @@ export function chromiumPath(): string {
 
 let launching: Promise<BrowserContext> | null = null;
 
+// Idle pages of the current context (`idleOf`), reused by the next documents; at most MAX_IDLE_PAGES are kept.
+const MAX_IDLE_PAGES = 2;
+let idlePages: Page[] = [];
+let idleOf: BrowserContext | null = null;
+
 function browserContext(): Promise<BrowserContext> {
   if (!launching) {
     const executablePath = chromiumPath();
@@ -40,9 +48,18 @@ function browserContext(): Promise<BrowserContext> {
         const launched = await chromium.launch({ executablePath, args: ARGS });
         // A crashed browser is dropped so the next PDF launches a fresh one.
         launched.on('disconnected', () => {
-          if (launching === started) launching = null;
+          if (launching === started) {
+            launching = null;
+            idlePages = [];
+            idleOf = null;
+          }
         });
-        return await launched.newContext({ javaScriptEnabled: false, offline: true });
+        const context = await launched.newContext({ javaScriptEnabled: false, offline: true });
+        if (launching === started) {
+          idlePages = [];
+          idleOf = context;
+        }
+        return context;
       } catch (error) {
         if (launching === started) launching = null;
         throw new DomainError('PDF_UNAVAILABLE', {
@@ -61,14 +78,57 @@ function browserContext(): Promise<BrowserContext> {
  * embedded; Chinese text extractable). Throws DomainError PDF_UNAVAILABLE (503) when Chromium cannot be started.
  */
 export async function renderPdf(doc: OfficialDocument): Promise<Buffer> {
-  const page = await (await browserContext()).newPage();
+  const plain = renderHtml(doc);
+  const [context, fontFaces] = await Promise.all([
+    browserContext(),
+    subsetFontFaces(plain, plain.includes('font-weight:bold')),
+  ]);
+  const page = await takePage(context);
+  let reusable = false;
   try {
-    await page.setContent(renderHtml(doc), { waitUntil: 'load' });
-    // JavaScript is off in this page, and page.pdf() waits for web fonts itself; the fonts here are local ones.
+    await page.setContent(fontFaces ? renderHtml(doc, fontFaces) : plain, { waitUntil: 'load' });
+    // JavaScript is off in this page, and page.pdf() waits for web fonts itself; the fonts here are data URLs.
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    reusable = true;
     return Buffer.from(pdf);
   } finally {
-    await page.close().catch(() => undefined);
+    // A page that failed is closed rather than reused; so is one of a browser that was closed or relaunched meanwhile.
+    if (reusable && !page.isClosed() && idlePages.length < MAX_IDLE_PAGES && idleOf === context) {
+      idlePages.push(page);
+    } else {
+      await page.close().catch(() => undefined);
+    }
+  }
+}
+
+async function takePage(context: BrowserContext): Promise<Page> {
+  for (let page = idlePages.pop(); page; page = idlePages.pop()) {
+    if (!page.isClosed() && page.context() === context) return page;
+  }
+  return context.newPage();
+}
+
+/**
+ * Gets the renderer ready ahead of the first document, in the background (main.ts, after start-up): launches Chromium,
+ * loads HarfBuzz and the Noto faces, and prints a line of Chinese on a page kept for reuse — the first PDF of a
+ * process otherwise pays 3–7 s for these on the 2-core machine. Does nothing without Chromium; never throws; a
+ * closePdfRenderer() meanwhile (shutdown) wins: nothing is relaunched.
+ */
+export async function warmPdfRenderer(): Promise<void> {
+  if (!fs.existsSync(chromiumPath())) return;
+  try {
+    const [context] = await Promise.all([browserContext(), preloadSubsetFonts()]);
+    if (idleOf !== context) return;
+    const page = await context.newPage();
+    const fontFaces = await subsetFontFaces('泉州市内外贸发展工作指挥部', false);
+    await page.setContent(
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${fontFaces} body { font-family: "${SUBSET_SERIF}", "Noto Serif CJK SC", serif; }</style></head><body>泉州市内外贸发展工作指挥部</body></html>`,
+    );
+    await page.pdf({ format: 'A4' });
+    if (idleOf === context && idlePages.length < MAX_IDLE_PAGES) idlePages.push(page);
+    else await page.close();
+  } catch {
+    // A warm-up that fails leaves the renderer as it was: the first document launches it.
   }
 }
 
@@ -103,6 +163,8 @@ export async function renderChartPng(svg: string, width: number, height: number,
 export async function closePdfRenderer(): Promise<void> {
   const current = launching;
   launching = null;
+  idlePages = [];
+  idleOf = null;
   if (!current) return;
   const context = await current.catch(() => null);
   await context
