@@ -173,7 +173,7 @@ export async function subsetFontFaces(text: string, bold: boolean): Promise<stri
     const font = data && subsetFile(hb, data, where.index, codepoints);
     if (!font) continue;
     rules.push(
-      `@font-face { font-family: "${spec.family}"; font-weight: ${spec.weight}; font-style: normal; font-display: block; src: url(data:font/otf;base64,${font.toString('base64')}) format("opentype"); }`,
+      `@font-face { font-family: "${spec.family}"; font-weight: ${spec.weight}; font-style: normal; font-display: swap; src: url(data:font/otf;base64,${font.toString('base64')}) format("opentype"); }`,
     );
   }
   return rules.join('\n');
