@@ -57,6 +57,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: process.env.ZAITUN_E2E_DATA_DIR,
       ZAITUN_DEMO_PASSWORD: DEMO_PASSWORD,
+      // The browser tests print no PDF; a second Chromium warming up beside the one under test only costs CPU.
+      PDF_WARMUP: '0',
     },
   },
 });

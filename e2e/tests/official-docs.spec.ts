@@ -50,7 +50,7 @@ test('the admin sets the copy-to line; the issued order downloads as a Word file
     await signedIn(page, 'admin');
     await page.goto('/system/settings');
     const card = page.getByTestId('document-settings');
-    await expect(card.getByLabel('发文机关全称')).toHaveValue('泉州市内外贸发展工作指挥部', { timeout: 60_000 });
+    await expect(card.getByLabel('发文机关全称')).toHaveValue('泉州市内外贸高质量发展总指挥部', { timeout: 60_000 });
     await expect(card.getByTestId('minutes-number-preview')).toContainText(/泉内外贸纪〔\d{4}〕3号/);
     await card.getByLabel('抄送').fill(copyTo);
     const saved = page.waitForResponse(

@@ -28,7 +28,7 @@ describe('document settings', () => {
       const read = await c.get<SettingsDoc>(URL);
       expect(read.status).toBe(200);
       expect(read.body.settings).toEqual(DEFAULT_DOCUMENT_SETTINGS);
-      expect(read.body.settings.issuingBody).toBe('泉州市内外贸发展工作指挥部');
+      expect(read.body.settings.issuingBody).toBe('泉州市内外贸高质量发展总指挥部');
     }
     const { rows } = await t.database.pool.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM settings WHERE key = 'documents'",

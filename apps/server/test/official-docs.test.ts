@@ -124,7 +124,7 @@ describe('the assignment order document', () => {
     expect(res.bytes.subarray(0, 2).toString()).toBe('PK');
     const { xml, text } = await documentXml(res.bytes);
     expect(text).toContain(number);
-    expect(text).toContain('泉州市内外贸发展工作指挥部文件');
+    expect(text).toContain('泉州市内外贸高质量发展总指挥部文件');
     expect(text).toContain('关于加快出口退税的交办单');
     expect(xml).toContain('<w:tbl>');
     for (const s of [
@@ -232,7 +232,7 @@ describe('the meeting minutes document', () => {
     const { text } = await documentXml(res.bytes);
     for (const s of [
       number,
-      '泉州市内外贸发展工作指挥部会议纪要',
+      '泉州市内外贸高质量发展总指挥部会议纪要',
       '一季度外贸调度会纪要',
       '2026年3月20日',
       '王副市长',

@@ -8,9 +8,9 @@ import { Name, StringEnum, Text, Version } from '../common';
  */
 export const DocumentSettings = Type.Object(
   {
-    /** 发文机关 full name, e.g. 泉州市内外贸发展工作指挥部. */
+    /** 发文机关 full name, e.g. 泉州市内外贸高质量发展总指挥部. */
     issuingBody: Name(60),
-    /** The red header (版头), e.g. 泉州市内外贸发展工作指挥部文件. */
+    /** The red header (版头), e.g. 泉州市内外贸高质量发展总指挥部文件. */
     redHeader: Name(40),
     /** Meeting minutes number prefix: `泉内外贸纪` → `泉内外贸纪〔2026〕3号`. */
     minutesPrefix: Name(20),
@@ -30,14 +30,14 @@ export const DocumentSettings = Type.Object(
 export type DocumentSettingsT = Static<typeof DocumentSettings>;
 
 export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettingsT = {
-  issuingBody: '泉州市内外贸发展工作指挥部',
-  redHeader: '泉州市内外贸发展工作指挥部文件',
+  issuingBody: '泉州市内外贸高质量发展总指挥部',
+  redHeader: '泉州市内外贸高质量发展总指挥部文件',
   minutesPrefix: '泉内外贸纪',
   bulletinPrefix: '泉内外贸通',
-  signature: '泉州市内外贸发展工作指挥部',
+  signature: '泉州市内外贸高质量发展总指挥部',
   addressees: '各工作组、各县（市、区）内外贸发展工作分指挥部',
   copyTo: '',
-  printer: '泉州市内外贸发展工作指挥部办公室',
+  printer: '泉州市内外贸高质量发展总指挥部办公室',
 };
 
 export const DocumentSettingsDoc = Type.Object({ settings: DocumentSettings, version: Type.Integer() });
