@@ -72,7 +72,7 @@ describe('the assignment order document', () => {
   const doc = orderDocument({ order: order(), items, settings, unitName, today: new Date('2026-06-01T00:00:00Z') });
 
   it('has the red header, the number with 〔〕, the title and the units as addressees (leads first)', () => {
-    expect(doc.header).toEqual({ issuer: '泉州市内外贸发展工作指挥部文件', number: '泉内外贸交〔2026〕12号' });
+    expect(doc.header).toEqual({ issuer: '泉州市内外贸高质量发展总指挥部文件', number: '泉内外贸交〔2026〕12号' });
     expect(isDocumentNumber(doc.header.number ?? '')).toBe(true);
     expect(doc.title).toBe('关于加快出口退税办理的交办单');
     expect(doc.addressees).toEqual(['晋江市', '石狮市', '市商务局']);
@@ -98,11 +98,11 @@ describe('the assignment order document', () => {
     const texts = doc.body.filter((b): b is ParagraphBlock => b.kind === 'paragraph').map((b) => b.text);
     expect(texts[0]).toContain('现将2项事项交由你单位办理');
     expect(texts).toContain(DEFAULT_ORDER_REQUIREMENTS);
-    expect(texts.at(-1)).toBe('请于2026年4月30日前将办理情况书面反馈泉州市内外贸发展工作指挥部办公室。');
-    expect(doc.signature).toEqual({ issuer: '泉州市内外贸发展工作指挥部', date: '2026-04-16T23:30:00.000Z' });
+    expect(texts.at(-1)).toBe('请于2026年4月30日前将办理情况书面反馈泉州市内外贸高质量发展总指挥部办公室。');
+    expect(doc.signature).toEqual({ issuer: '泉州市内外贸高质量发展总指挥部', date: '2026-04-16T23:30:00.000Z' });
     expect(doc.record).toEqual({
       copyTo: ['市委办公室', '市政府办公室'],
-      printer: '泉州市内外贸发展工作指挥部办公室',
+      printer: '泉州市内外贸高质量发展总指挥部办公室',
       printDate: '2026-04-16T23:30:00.000Z',
     });
   });
@@ -207,7 +207,7 @@ describe('the meeting minutes document', () => {
   const doc = minutesDocument({ meeting: meeting(), agenda, settings, unitName });
 
   it('has the minutes header and a stable number from the meeting year and sequence', () => {
-    expect(doc.header).toEqual({ issuer: '泉州市内外贸发展工作指挥部会议纪要', number: '泉内外贸纪〔2026〕3号' });
+    expect(doc.header).toEqual({ issuer: '泉州市内外贸高质量发展总指挥部会议纪要', number: '泉内外贸纪〔2026〕3号' });
     expect(isDocumentNumber(doc.header.number ?? '')).toBe(true);
     expect(minutesNumber({ ...settings, minutesPrefix: '泉外纪' }, { year: 2027, seq: 1 })).toBe('泉外纪〔2027〕1号');
     expect(doc.title).toBe('2026年第3次调度会纪要');
@@ -228,7 +228,7 @@ describe('the meeting minutes document', () => {
       '主持：王副市长',
       '参会单位：晋江市、石狮市',
     ]);
-    expect(doc.signature).toEqual({ issuer: '泉州市内外贸发展工作指挥部', date: '2026-04-17T07:00:00.000Z' });
+    expect(doc.signature).toEqual({ issuer: '泉州市内外贸高质量发展总指挥部', date: '2026-04-17T07:00:00.000Z' });
     expect(doc.record?.copyTo).toEqual(['市委办公室', '市政府办公室']);
   });
 
@@ -241,7 +241,7 @@ describe('the meeting minutes document', () => {
     });
     const texts = special.body.map((b) => (b.kind === 'paragraph' ? b.text : ''));
     expect(texts[0]).toBe(
-      '2026年4月17日，泉州市内外贸发展工作指挥部召开2026年第3次调度会（出口退税专题调度会），听取有关单位工作推进情况汇报，研究协调有关问题。现将会议议定事项纪要如下：',
+      '2026年4月17日，泉州市内外贸高质量发展总指挥部召开2026年第3次调度会（出口退税专题调度会），听取有关单位工作推进情况汇报，研究协调有关问题。现将会议议定事项纪要如下：',
     );
     expect(texts).toContain('本次会议未形成议定事项。');
     expect(special.title).toBe('出口退税专题调度会纪要');
