@@ -15,8 +15,9 @@ import {
   type RouteBody,
   scopeOf,
 } from '@zaitun/contracts';
+import type { Updateable } from 'kysely';
 import type { Db, DbOrTx } from '../../db/database';
-import type { BulletinRow } from '../../db/types';
+import type { BulletinRow, BulletinsTable } from '../../db/types';
 import type { AuthedContext } from '../../http/context';
 import { appendAudit } from '../../lib/audit';
 import { renderDocx } from '../../lib/documents/docx';
@@ -232,6 +233,25 @@ async function lockAt(tx: DbOrTx, id: string, version: number, states: readonly 
   return row;
 }
 
+/** Writes `changes` to a locked bulletin with the next version, and audits it as `action`, inside `tx`. */
+async function writeChange(
+  tx: DbOrTx,
+  ctx: AuthedContext,
+  before: BulletinRow,
+  action: string,
+  changes: Updateable<BulletinsTable>,
+  now: Date,
+): Promise<BulletinRow> {
+  const updated = await tx
+    .updateTable('bulletins')
+    .set({ ...changes, version: before.version + 1, updated_by: ctx.actor.userId, updated_at: now })
+    .where('id', '=', before.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit(tx, ctx, action, before, updated);
+  return updated;
+}
+
 export async function updateBulletin(
   db: Db,
   ctx: AuthedContext,
@@ -243,18 +263,17 @@ export async function updateBulletin(
     const before = await lockAt(tx, id, body.version, ['draft'], 'edit');
     const title = body.title?.trim() || before.title;
     const text = body.text ?? (before.text as BulletinTextT);
-    const updated = await tx
-      .updateTable('bulletins')
-      .set({
+    const updated = await writeChange(
+      tx,
+      ctx,
+      before,
+      'update',
+      {
         title,
         text: JSON.stringify(text),
-        version: before.version + 1,
-        updated_by: ctx.actor.userId,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+      },
+      now,
+    );
     await tx
       .insertInto('bulletin_versions')
       .values({
@@ -266,7 +285,6 @@ export async function updateBulletin(
         at: now,
       })
       .execute();
-    await audit(tx, ctx, 'update', before, updated);
     return updated;
   });
   return detail(ctx, row);
@@ -281,19 +299,17 @@ export async function refreshBulletin(db: Db, ctx: AuthedContext, id: string, ve
   const sections = await computeSections(db, ctx, period.period, now);
   const row = await db.transaction().execute(async (tx) => {
     const before = await lockAt(tx, id, version, ['draft'], 'refresh');
-    const updated = await tx
-      .updateTable('bulletins')
-      .set({
+    const updated = await writeChange(
+      tx,
+      ctx,
+      before,
+      'refresh',
+      {
         sections: JSON.stringify(sections),
         computed_at: now,
-        version: before.version + 1,
-        updated_by: ctx.actor.userId,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await audit(tx, ctx, 'refresh', before, updated);
+      },
+      now,
+    );
     return updated;
   });
   return detail(ctx, row);
@@ -307,23 +323,21 @@ export async function publishBulletin(db: Db, ctx: AuthedContext, id: string, ve
     const year = Number(shanghaiDate(now).slice(0, 4));
     const seq = await nextNumber(tx, 'bulletin', year);
     const number = formatDocumentNumber(settings.bulletinPrefix, year, seq);
-    const updated = await tx
-      .updateTable('bulletins')
-      .set({
+    const updated = await writeChange(
+      tx,
+      ctx,
+      before,
+      'publish',
+      {
         state: 'published',
         year,
         seq,
         number,
         published_by: ctx.actor.userId,
         published_at: now,
-        version: before.version + 1,
-        updated_by: ctx.actor.userId,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await audit(tx, ctx, 'publish', before, updated);
+      },
+      now,
+    );
     await notify(tx, {
       event: 'bulletin_published',
       entityType: 'bulletin',
@@ -349,21 +363,19 @@ export async function withdrawBulletin(
 ) {
   const row = await db.transaction().execute(async (tx) => {
     const before = await lockAt(tx, id, body.version, ['published'], 'withdraw');
-    const updated = await tx
-      .updateTable('bulletins')
-      .set({
+    const updated = await writeChange(
+      tx,
+      ctx,
+      before,
+      'withdraw',
+      {
         state: 'withdrawn',
         withdrawn_by: ctx.actor.userId,
         withdrawn_at: now,
         withdraw_reason: body.reason?.trim() ?? '',
-        version: before.version + 1,
-        updated_by: ctx.actor.userId,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await audit(tx, ctx, 'withdraw', before, updated);
+      },
+      now,
+    );
     return updated;
   });
   return detail(ctx, row);
