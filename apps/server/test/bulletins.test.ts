@@ -4,8 +4,9 @@
  * and bottom, the overdue and red-card lists and the commendations; bad periods are refused with nothing written;
  * edits are versioned (a stale one is 409); publishing numbers without gaps, also five at once, and tells the units;
  * a unit reads only published bulletins and leaves a receipt; the Word document carries the number and the units.
+ * Drafting and refreshing are background tasks (202), followed over GET /api/v1/tasks/:id as the web does.
  */
-import type { BulletinDetailT, BulletinReceiptsT, BulletinT, UnitT } from '@zaitun/contracts';
+import type { BulletinDetailT, BulletinReceiptsT, BulletinT, TaskT, UnitT } from '@zaitun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { type Client, createTestApp, signIn, type TestApp } from './harness';
@@ -127,8 +128,32 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const create = (by: Client, body: Record<string, unknown>) => by.post<BulletinDetailT & Err>('/api/v1/bulletins', body);
 const get = (by: Client, id: string) => by.get<BulletinDetailT & Err>(`/api/v1/bulletins/${id}`);
+/** Starts drafting: 202 with a task, or the refusal. */
+const create = (by: Client, body: Record<string, unknown>) => by.post<TaskT & Err>('/api/v1/bulletins', body);
+
+/** Polls a task until it is no longer running, as the web does. */
+async function follow(by: Client, task: TaskT): Promise<TaskT> {
+  for (let i = 0; i < 500; i++) {
+    const res = await by.get<TaskT>(`/api/v1/tasks/${task.id}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    if (res.body.state !== 'running') return res.body;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`task ${task.id} still running`);
+}
+
+/** Drafts a bulletin through its task and returns the draft. */
+async function draft(by: Client, body: Record<string, unknown>): Promise<BulletinDetailT> {
+  const started = await create(by, body);
+  expect(started.status, JSON.stringify(started.body)).toBe(202);
+  expect(started.body).toMatchObject({ kind: 'bulletin.create', state: 'running', result: null, error: null });
+  const done = await follow(by, started.body);
+  expect(done, JSON.stringify(done)).toMatchObject({ state: 'succeeded', progress: 100, step: 'done', error: null });
+  const res = await get(by, done.result?.bulletinId as string);
+  expect(res.status).toBe(200);
+  return res.body;
+}
 const count = async (table: string) =>
   Number((await t.database.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
 const rowOf = (d: BulletinDetailT, code: string) => d.sections.units.find((u) => u.unitId === unit(code));
@@ -164,9 +189,7 @@ let week: BulletinDetailT;
 
 describe('a week with known figures', () => {
   it('computes the headline, the unit table, the overdue and red-card lists and the commendations', async () => {
-    const res = await create(hq, { periodKind: 'week', anchor: '2025-06-11' });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    week = res.body;
+    week = await draft(hq, { periodKind: 'week', anchor: '2025-06-11' });
     const b = week.bulletin;
     expect([b.from, b.to, b.state, b.number, b.version]).toEqual(['2025-06-09', '2025-06-15', 'draft', null, 1]);
     expect(b.title).toBe('关于2025年第24周内外贸发展工作推进情况的通报');
@@ -208,10 +231,17 @@ describe('a week with known figures', () => {
       text: { ...week.text, opening: '本周调度事项办理情况通报如下：' },
     });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
-    const res = await hq.post<BulletinDetailT>(`/api/v1/bulletins/${week.bulletin.id}/refresh`, {
+    const started = await hq.post<TaskT>(`/api/v1/bulletins/${week.bulletin.id}/refresh`, {
       version: edited.body.bulletin.version,
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const done = await follow(hq, started.body);
+    expect(done).toMatchObject({
+      kind: 'bulletin.refresh',
+      state: 'succeeded',
+      result: { bulletinId: week.bulletin.id },
+    });
+    const res = await get(hq, week.bulletin.id);
     expect(res.body.sections.headline.opened).toBe(9);
     expect(rowOf(res.body, 'BT-C')?.resolved).toBe(2);
     expect(res.body.text.opening).toBe('本周调度事项办理情况通报如下：');
@@ -326,9 +356,8 @@ describe('publishing', () => {
   it('numbers five drafts published at once 2…6, without gaps or twins', async () => {
     const drafts = await Promise.all(
       [1, 2, 3, 4, 5].map(async (i) => {
-        const res = await create(hq, { periodKind: 'custom', from: '2025-06-01', to: `2025-06-0${i + 1}` });
-        expect(res.status, JSON.stringify(res.body)).toBe(201);
-        return res.body.bulletin;
+        const d = await draft(hq, { periodKind: 'custom', from: '2025-06-01', to: `2025-06-0${i + 1}` });
+        return d.bulletin;
       }),
     );
     const published = await Promise.all(

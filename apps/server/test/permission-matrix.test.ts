@@ -141,15 +141,20 @@ const itemVersion = async (id: string) =>
     ?.version ?? 1;
 /** An assignment order of the office holding one item dispatched to `leadUnitId` (its one addressee); a draft unless `issue`. */
 /** A bulletin for last month drafted by the dispatcher, published unless `publish` is false. */
+let dispatcherTask = '';
 async function makeBulletin(publish: boolean) {
-  const created = await dispatcher.post<{ bulletin: { id: string; version: number } }>('/api/v1/bulletins', {
+  const started = await dispatcher.post<{ id: string }>('/api/v1/bulletins', {
     periodKind: 'custom',
     from: '2026-01-01',
     to: '2026-01-31',
     title: `矩阵通报${next()}`,
   });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const { id, version } = created.body.bulletin;
+  expect(started.status, JSON.stringify(started.body)).toBe(202);
+  dispatcherTask = started.body.id;
+  await t.app.services.tasks.drain();
+  const task = await dispatcher.get<{ result: { bulletinId: string } }>(`/api/v1/tasks/${started.body.id}`);
+  const id = task.body.result.bulletinId;
+  const version = await versionOf('bulletins', id);
   if (publish) {
     const res = await dispatcher.post(`/api/v1/bulletins/${id}/publish`, { version });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -751,6 +756,25 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
     const readDraft = bulletinScope === null ? 'forbidden' : bulletinScope === 'all' ? 'allowed' : 'hidden';
     any('listBulletins', (c) => c.get('/api/v1/bulletins?state=published'));
     any('createBulletin', (c) => c.post('/api/v1/bulletins', { periodKind: 'month', anchor: '2026-01-15' }));
+    // A background task belongs to whoever started it: one's own is readable, anyone else's answers like a missing one.
+    const ownTask = managesBulletins
+      ? (await me.post<{ id: string }>(`/api/v1/bulletins/${toPublish}/refresh`, { version: await bv(toPublish) })).body
+          .id
+      : null;
+    await t.app.services.tasks.drain();
+    for (const [variant, task] of [
+      ['inside', ownTask],
+      ['outside', dispatcherTask],
+    ] as const) {
+      if (task)
+        cases.push({
+          key: 'getTask',
+          variant,
+          expect: variant === 'inside' ? 'allowed' : 'hidden',
+          send: (c) => c.get(`/api/v1/tasks/${task}`),
+          missing: (c) => c.get(`/api/v1/tasks/${NOBODY}`),
+        });
+    }
     const bulletinCase = (
       key: RouteKey,
       object: string,

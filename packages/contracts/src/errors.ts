@@ -109,6 +109,10 @@ export const ERROR_MESSAGES = {
     'zh-CN': '通报当前状态不允许此操作，请刷新后查看',
     'en-US': 'This action is not allowed in the bulletin’s current state; reload to see it',
   },
+  TASK_INTERRUPTED: {
+    'zh-CN': '后台任务因服务重启而中断，请重新发起',
+    'en-US': 'The background task was interrupted by a server restart; start it again',
+  },
   MEETING_INVALID: { 'zh-CN': '会议状态不允许此操作', 'en-US': 'This action is not allowed for the meeting' },
   DICTIONARY_CODE_TAKEN: { 'zh-CN': '字典编码已存在', 'en-US': 'The dictionary code is already in use' },
   CALENDAR_DATE_OUT_OF_YEAR: {

@@ -17,3 +17,4 @@ export * from './password';
 export * from './permissions';
 export * from './route-def';
 export * from './routes';
+export * from './tasks';

@@ -19,8 +19,8 @@ export interface RouteDef {
   params?: TSchema;
   query?: TSchema;
   body?: TSchema;
-  /** Success status and body schema (null: no body). */
-  status: 200 | 201 | 204;
+  /** Success status and body schema (null: no body); 202: work started in the background (a Task to follow). */
+  status: 200 | 201 | 202 | 204;
   response: TSchema | null;
   /** Binary download; the response schema is not used. */
   download?: boolean;

@@ -41,6 +41,7 @@ import {
   UserPage,
 } from './org';
 import type { RouteDef } from './route-def';
+import { taskRoutes } from './tasks';
 
 export type { HttpMethod, RouteDef } from './route-def';
 
@@ -444,6 +445,7 @@ export const routes = {
   ...meetingRoutes,
   ...metricsRoutes,
   ...bulletinRoutes,
+  ...taskRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteKey = keyof typeof routes;

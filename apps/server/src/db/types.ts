@@ -472,6 +472,20 @@ export interface BulletinReadsTable {
   first_read_at: Timestamp;
 }
 
+export interface TasksTable {
+  id: Generated<string>;
+  kind: string;
+  state: string;
+  progress: Generated<number>;
+  step: string;
+  result: ColumnType<unknown, string | null, string | null>;
+  error: ColumnType<unknown, string | null, string | null>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface DB {
   units: UnitsTable;
   enterprises: EnterprisesTable;
@@ -508,6 +522,7 @@ export interface DB {
   bulletins: BulletinsTable;
   bulletin_versions: BulletinVersionsTable;
   bulletin_reads: BulletinReadsTable;
+  tasks: TasksTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
@@ -518,3 +533,4 @@ export type ItemRow = Selectable<ItemsTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type MeetingRow = Selectable<MeetingsTable>;
 export type BulletinRow = Selectable<BulletinsTable>;
+export type TaskRow = Selectable<TasksTable>;

@@ -18,6 +18,7 @@ import { type Clock, systemClock } from '../lib/clock';
 import { DomainError, HTTP_STATUS } from '../lib/errors';
 import { type FileStorage, LocalDiskStorage } from '../lib/storage';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../modules/auth/auth.service';
+import { TaskRunner } from '../modules/tasks/tasks.service';
 import type { RequestContext } from './context';
 import { registerModules } from './modules';
 import { containsNul, validatorCompiler } from './validation';
@@ -36,6 +37,8 @@ export interface AppServices {
   config: Config;
   clock: Clock;
   storage: FileStorage;
+  /** Background tasks of this process (a bulletin's generation); closing the app waits for them. */
+  tasks: TaskRunner;
 }
 
 declare module 'fastify' {
@@ -80,7 +83,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { removeAdditional: false } },
   });
-  app.decorate('services', { database, config, clock, storage: deps.storage ?? new LocalDiskStorage(config.filesDir) });
+  const tasks = new TaskRunner(() => database.db, clock, app.log);
+  app.decorate('services', {
+    database,
+    config,
+    clock,
+    storage: deps.storage ?? new LocalDiskStorage(config.filesDir),
+    tasks,
+  });
+  app.addHook('onClose', () => tasks.drain());
   app.setValidatorCompiler(validatorCompiler);
   app.addSchema(ErrorBody);
 

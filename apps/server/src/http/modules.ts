@@ -13,6 +13,7 @@ import { orderRoutes } from '../modules/orders/orders.routes';
 import { roleRoutes } from '../modules/roles/roles.routes';
 import { settingsRoutes } from '../modules/settings/settings.routes';
 import { systemRoutes } from '../modules/system/system.routes';
+import { taskRoutes } from '../modules/tasks/tasks.routes';
 import { tokenRoutes } from '../modules/tokens/tokens.routes';
 import { unitRoutes } from '../modules/units/units.routes';
 import { userRoutes } from '../modules/users/users.routes';
@@ -36,4 +37,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   officialDocRoutes(app);
   metricsRoutes(app);
   bulletinRoutes(app);
+  taskRoutes(app);
 }

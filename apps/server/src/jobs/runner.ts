@@ -13,6 +13,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Clock } from '../lib/clock';
+import { cleanupTasks } from '../modules/tasks/tasks.service';
 import { cleanupImportPreviews, DEFAULT_IMPORT_PREVIEW_TTL_HOURS } from './import-cleanup';
 import { slaSweep } from './sla-sweep';
 import { deliverWebhooks } from './webhooks';
@@ -43,6 +44,8 @@ export const JOBS = {
     run: (d: JobDeps) =>
       cleanupImportPreviews(d.db, d.clock, d.importPreviewTtlHours ?? DEFAULT_IMPORT_PREVIEW_TTL_HOURS),
   },
+  /** Background tasks finished (or abandoned) more than a week ago. */
+  task_cleanup: { intervalSecs: 3600, run: (d: JobDeps) => cleanupTasks(d.db, d.clock) },
 } as const satisfies Record<string, JobDef>;
 export type JobName = keyof typeof JOBS;
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -1,6 +1,7 @@
 /** Routes of the bulletin builder (通报): archive, draft from a period, edit, refresh, publish, withdraw, receipts. */
 import { IdParams, VersionBody } from '../common';
 import type { RouteDef } from '../route-def';
+import { Task } from '../tasks';
 import {
   BulletinDetail,
   BulletinListQuery,
@@ -28,13 +29,14 @@ export const bulletinRoutes = {
   createBulletin: {
     method: 'POST',
     path: '/api/v1/bulletins',
-    summary: 'Draft a bulletin for a week, month, quarter or custom period: the figures are computed and snapshotted',
+    summary:
+      'Start drafting a bulletin for a week, month, quarter or custom period (202: a task computes and snapshots the figures; follow it at /api/v1/tasks/:id, its result is the bulletin id)',
     tag: 'dispatch',
     auth: 'user',
     permission: 'bulletin.manage',
     body: CreateBulletinBody,
-    status: 201,
-    response: BulletinDetail,
+    status: 202,
+    response: Task,
   },
   getBulletin: {
     method: 'GET',
@@ -62,14 +64,14 @@ export const bulletinRoutes = {
   refreshBulletin: {
     method: 'POST',
     path: '/api/v1/bulletins/:id/refresh',
-    summary: 'Compute a draft’s figures again (the edited text is kept)',
+    summary: 'Start computing a draft’s figures again (202: a task; the edited text is kept)',
     tag: 'dispatch',
     auth: 'user',
     permission: 'bulletin.manage',
     params: IdParams,
     body: VersionBody,
-    status: 200,
-    response: BulletinDetail,
+    status: 202,
+    response: Task,
   },
   publishBulletin: {
     method: 'POST',

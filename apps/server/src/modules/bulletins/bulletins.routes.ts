@@ -5,10 +5,12 @@ import * as bulletins from './bulletins.service';
 
 /** The bulletin builder: archive, drafts from a period, edits, refresh, publish, withdraw, receipts, document. */
 export function bulletinRoutes(app: FastifyInstance): void {
-  const { database, clock } = app.services;
+  const { database, clock, tasks } = app.services;
   const db = () => database.db;
   registerRoute(app, 'listBulletins', async ({ query, ctx }) => bulletins.listBulletins(db(), ctx, query));
-  registerRoute(app, 'createBulletin', async ({ body, ctx }) => bulletins.createBulletin(db(), ctx, body, clock.now()));
+  registerRoute(app, 'createBulletin', async ({ body, ctx }) =>
+    bulletins.createBulletin(db(), ctx, body, clock.now(), tasks),
+  );
   registerRoute(app, 'getBulletin', async ({ params, ctx }) =>
     bulletins.getBulletin(db(), ctx, params.id, clock.now()),
   );
@@ -16,7 +18,7 @@ export function bulletinRoutes(app: FastifyInstance): void {
     bulletins.updateBulletin(db(), ctx, params.id, body, clock.now()),
   );
   registerRoute(app, 'refreshBulletin', async ({ params, body, ctx }) =>
-    bulletins.refreshBulletin(db(), ctx, params.id, body.version, clock.now()),
+    bulletins.refreshBulletin(db(), ctx, params.id, body.version, clock.now(), tasks),
   );
   registerRoute(app, 'publishBulletin', async ({ params, body, ctx }) =>
     bulletins.publishBulletin(db(), ctx, params.id, body.version, clock.now()),

@@ -14,6 +14,7 @@ import {
   type DocumentDownloadFormat,
   type RouteBody,
   scopeOf,
+  type TaskT,
 } from '@zaitun/contracts';
 import type { Updateable } from 'kysely';
 import type { Db, DbOrTx } from '../../db/database';
@@ -31,6 +32,7 @@ import { unitMetrics } from '../metrics/metrics.service';
 import { notify } from '../notifications/notify';
 import { DOCUMENT_CONTENT_TYPES, type RenderedDocument } from '../official-docs/official-docs.service';
 import { loadDocumentSettings } from '../settings/settings.repository';
+import type { ProgressReport, TaskRunner } from '../tasks/tasks.service';
 import { bulletinDocument, bulletinFileName } from './bulletins.document';
 import {
   bulletinActions,
@@ -65,23 +67,26 @@ const isManager = (ctx: AuthedContext) => can(ctx.actor, 'bulletin.manage');
 const unitReader = (ctx: AuthedContext) => scopeOf(ctx.actor, 'bulletin.read') !== 'all';
 
 /**
- * The sections of a period, computed now: the per-unit figures of the metrics module (one statement per figure,
- * side by side), the items opened, the overdue list at the period's end (or now, for a period still running) and
- * the red cards of the period.
+ * The sections of a period, computed now: the per-unit figures of the metrics module, the items opened, the overdue
+ * list at the period's end (or now, for a period still running) and the red cards of the period — one after the
+ * other, each step reported to `report` (a task's progress).
  */
 export async function computeSections(
   db: DbOrTx,
   ctx: AuthedContext,
   period: Period,
   now: Date,
+  report: ProgressReport = async () => {},
 ): Promise<BulletinSectionsT> {
   const asOf = period.end < now ? period.end : now;
-  const [metrics, opened, overdue, redCards] = await Promise.all([
-    unitMetrics(db, ctx, { from: period.from, to: period.to }, now),
-    openedCount(db, period),
-    overdueAt(db, asOf, BULLETIN_LIST_LIMIT),
-    redCardsIn(db, period, BULLETIN_LIST_LIMIT),
-  ]);
+  await report('figures', 5);
+  const metrics = await unitMetrics(db, ctx, { from: period.from, to: period.to }, now);
+  await report('opened', 45);
+  const opened = await openedCount(db, period);
+  await report('overdue', 55);
+  const overdue = await overdueAt(db, asOf, BULLETIN_LIST_LIMIT);
+  await report('redCards', 70);
+  const redCards = await redCardsIn(db, period, BULLETIN_LIST_LIMIT);
   const units = sortUnitRows(
     metrics.rows.map((r) => ({
       unitId: r.unitId,
@@ -169,52 +174,66 @@ export async function listBulletins(db: Db, ctx: AuthedContext, query: BulletinL
   return { items: rows.map(presentBulletin), total: Number(count.n), page, pageSize };
 }
 
-export async function createBulletin(db: Db, ctx: AuthedContext, body: RouteBody<'createBulletin'>, now: Date) {
+/**
+ * Checks the period now (a bad one is a 400 before anything starts) and starts the draft's generation as a task:
+ * figures, default text, then the draft saved and audited in one transaction. The task's result is the bulletin id.
+ */
+export async function createBulletin(
+  db: Db,
+  ctx: AuthedContext,
+  body: RouteBody<'createBulletin'>,
+  now: Date,
+  tasks: TaskRunner,
+): Promise<TaskT> {
   const r = bulletinPeriod(body, shanghaiDate(now));
   if ('problem' in r) {
     const { path, reason, message } = r.problem;
     throw new DomainError('BULLETIN_PERIOD_INVALID', [{ in: 'body', path, keyword: reason, message }]);
   }
   const { period } = r;
-  const sections = await computeSections(db, ctx, period, now);
-  const label = periodLabel(body.periodKind, period.from, period.to);
-  const text = defaultBulletinText(sections, label);
-  const title = body.title?.trim() || defaultBulletinTitle(body.periodKind, period.from, period.to);
-  const row = await db.transaction().execute(async (tx) => {
-    const inserted = await tx
-      .insertInto('bulletins')
-      .values({
-        period_kind: body.periodKind,
-        period_from: period.from,
-        period_to: period.to,
-        title,
-        state: 'draft',
-        sections: JSON.stringify(sections),
-        computed_at: now,
-        text: JSON.stringify(text),
-        created_by: ctx.actor.userId,
-        created_unit_id: ctx.actor.unitId,
-        created_at: now,
-        updated_by: ctx.actor.userId,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('bulletin_versions')
-      .values({
-        bulletin_id: inserted.id,
-        version: inserted.version,
-        title,
-        text: JSON.stringify(text),
-        by_user: ctx.actor.userId,
-        at: now,
-      })
-      .execute();
-    await audit(tx, ctx, 'create', null, inserted);
-    return inserted;
+  return tasks.start(ctx, 'bulletin.create', async (report) => {
+    const sections = await computeSections(db, ctx, period, now, report);
+    await report('text', 80);
+    const label = periodLabel(body.periodKind, period.from, period.to);
+    const text = defaultBulletinText(sections, label);
+    const title = body.title?.trim() || defaultBulletinTitle(body.periodKind, period.from, period.to);
+    await report('saving', 90);
+    const row = await db.transaction().execute(async (tx) => {
+      const inserted = await tx
+        .insertInto('bulletins')
+        .values({
+          period_kind: body.periodKind,
+          period_from: period.from,
+          period_to: period.to,
+          title,
+          state: 'draft',
+          sections: JSON.stringify(sections),
+          computed_at: now,
+          text: JSON.stringify(text),
+          created_by: ctx.actor.userId,
+          created_unit_id: ctx.actor.unitId,
+          created_at: now,
+          updated_by: ctx.actor.userId,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('bulletin_versions')
+        .values({
+          bulletin_id: inserted.id,
+          version: inserted.version,
+          title,
+          text: JSON.stringify(text),
+          by_user: ctx.actor.userId,
+          at: now,
+        })
+        .execute();
+      await audit(tx, ctx, 'create', null, inserted);
+      return inserted;
+    });
+    return { bulletinId: row.id };
   });
-  return detail(ctx, row);
 }
 
 /** A unit user's read of a published bulletin leaves a receipt (the first read only). */
@@ -290,29 +309,34 @@ export async function updateBulletin(
   return detail(ctx, row);
 }
 
-/** Computes a draft's figures again; the text stays as edited. */
-export async function refreshBulletin(db: Db, ctx: AuthedContext, id: string, version: number, now: Date) {
+/**
+ * Starts computing a draft's figures again as a task (the text stays as edited). A stale version or a bulletin no
+ * longer a draft is refused now (409); the task checks both again under the row lock before it writes.
+ */
+export async function refreshBulletin(
+  db: Db,
+  ctx: AuthedContext,
+  id: string,
+  version: number,
+  now: Date,
+  tasks: TaskRunner,
+): Promise<TaskT> {
   const current = await findVisible(db, ctx, id);
+  if (current.version !== version) throw versionConflict(current.version);
+  if (current.state !== 'draft')
+    throw new DomainError('BULLETIN_INVALID_TRANSITION', { state: current.state, action: 'refresh' });
   // The stored period was checked when drafted; it resolves to the same instants again.
   const period = parsePeriod(current.period_from, current.period_to, MAX_BULLETIN_PERIOD_YEARS);
   if ('problem' in period) throw new DomainError('BULLETIN_PERIOD_INVALID', [period.problem]);
-  const sections = await computeSections(db, ctx, period.period, now);
-  const row = await db.transaction().execute(async (tx) => {
-    const before = await lockAt(tx, id, version, ['draft'], 'refresh');
-    const updated = await writeChange(
-      tx,
-      ctx,
-      before,
-      'refresh',
-      {
-        sections: JSON.stringify(sections),
-        computed_at: now,
-      },
-      now,
-    );
-    return updated;
+  return tasks.start(ctx, 'bulletin.refresh', async (report) => {
+    const sections = await computeSections(db, ctx, period.period, now, report);
+    await report('saving', 90);
+    await db.transaction().execute(async (tx) => {
+      const before = await lockAt(tx, id, version, ['draft'], 'refresh');
+      await writeChange(tx, ctx, before, 'refresh', { sections: JSON.stringify(sections), computed_at: now }, now);
+    });
+    return { bulletinId: id };
   });
-  return detail(ctx, row);
 }
 
 /** Publishes a draft: numbered in the year of publication (the counter row is locked until commit: no gaps). */
