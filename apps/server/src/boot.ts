@@ -5,6 +5,7 @@ import { type Database, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { systemContext } from './lib/audit';
 import type { Clock } from './lib/clock';
+import { seedDemoBulletins } from './seed/demo-bulletins';
 import { seedDemoDispatch } from './seed/demo-dispatch';
 import { ensureReferenceData } from './seed/reference-data';
 import { seedDemo, writeDemoAccounts } from './seed/seed';
@@ -56,6 +57,8 @@ export async function seedIfEmpty(database: Database, config: Config, clock: Clo
     log.info(
       `seeded a dispatch history: ${history.items.length} items, ${history.meetings.length} meetings, ${history.orders.length} assignment orders`,
     );
+    const bulletins = await seedDemoBulletins(database.db, systemContext(clock, 'seed'));
+    log.info(`seeded ${bulletins} bulletins`);
   }
   if (config.demoPassword) {
     log.info(

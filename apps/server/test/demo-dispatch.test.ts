@@ -1,10 +1,12 @@
 /**
  * The generated dispatch history on a real database: the seed's year, usable by the API (the open items move on
- * through the same workflow), and an intact audit chain.
+ * through the same workflow), its bulletins (last month's and last week's published and numbered, this month's a
+ * draft, with the figures the builder computes), and an intact audit chain.
  */
-import type { ItemDetailT, ItemT } from '@zaitun/contracts';
+import type { BulletinDetailT, BulletinReceiptsT, BulletinT, ItemDetailT, ItemT } from '@zaitun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, verifyAuditChain } from '../src/lib/audit';
+import { seedDemoBulletins } from '../src/seed/demo-bulletins';
 import { seedDemoDispatch } from '../src/seed/demo-dispatch';
 import { createTestApp, signIn, type TestApp } from './harness';
 
@@ -14,6 +16,7 @@ beforeAll(async () => {
   t.clock.set(new Date('2026-11-27T15:00:00+08:00'));
   const plan = await seedDemoDispatch(t.database.db, systemContext(t.clock, 'seed'));
   expect(plan).not.toBeNull();
+  expect(await seedDemoBulletins(t.database.db, systemContext(t.clock, 'seed'))).toBe(3);
 });
 afterAll(() => t?.close());
 
@@ -28,6 +31,31 @@ describe('the demo dispatch history', () => {
         AND closed_at >= '2025-01-01T00:00:00+08:00' AND closed_at < '2026-01-01T00:00:00+08:00'`),
     ).toBe(154);
     expect(await count(`SELECT count(*) AS n FROM orders WHERE number = '泉内外贸交〔2025〕34号'`)).toBe(1);
+  });
+
+  it('has bulletins: October and the week of 16–22 November published and numbered, November a draft', async () => {
+    const hq = await signIn(t.app, 'hq');
+    const list = (await hq.get<{ items: BulletinT[] }>('/api/v1/bulletins')).body.items;
+    expect(list.map((b) => [b.state, b.number, b.from, b.to])).toEqual([
+      ['draft', null, '2026-11-01', '2026-11-30'],
+      ['published', '泉内外贸通〔2026〕2号', '2026-11-16', '2026-11-22'],
+      ['published', '泉内外贸通〔2026〕1号', '2026-10-01', '2026-10-31'],
+    ]);
+    const october = (await hq.get<BulletinDetailT>(`/api/v1/bulletins/${list[2]?.id}`)).body;
+    const closedInOctober = await count(`SELECT count(*) AS n FROM items WHERE state = 'closed'
+      AND closed_at >= '2026-10-01T00:00:00+08:00' AND closed_at < '2026-11-01T00:00:00+08:00'`);
+    expect(october.sections.headline.resolved).toBe(closedInOctober);
+    expect(october.sections.units.length).toBeGreaterThan(10);
+    expect(october.text.opening).toContain('2026年10月');
+    const receipts = (await hq.get<BulletinReceiptsT>(`/api/v1/bulletins/${list[2]?.id}/receipts`)).body;
+    expect(receipts.reads.map((r) => r.unitNameZh)).toEqual(['石狮市']);
+    // Publishing the draft takes the next number.
+    const draft = list[0] as BulletinT;
+    const published = await hq.post<BulletinDetailT>(`/api/v1/bulletins/${draft.id}/publish`, {
+      version: draft.version,
+    });
+    expect(published.body.bulletin.number).toBe('泉内外贸通〔2026〕3号');
+    expect(await seedDemoBulletins(t.database.db, systemContext(t.clock, 'seed'))).toBe(0);
   });
 
   it('is a second time a no-op, and leaves the audit chain intact', async () => {
