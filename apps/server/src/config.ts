@@ -36,6 +36,8 @@ export interface Config {
   /** Run the periodic jobs (SLA sweep, robot deliveries) in this process. */
   jobsEnabled: boolean;
   jobsPollSeconds: number;
+  /** Start the PDF printer (Chromium + subset fonts) in the background a few seconds after start-up. */
+  pdfWarmup: boolean;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -86,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     restoreMaxUnpackedBytes: int(env, 'RESTORE_MAX_UNPACKED_GB', 100, 1, 100_000) * 1024 * 1024 * 1024,
     jobsEnabled: bool(env, 'JOBS_ENABLED', true),
     jobsPollSeconds: int(env, 'JOBS_POLL_SECONDS', 30, 1, 3600),
+    pdfWarmup: bool(env, 'PDF_WARMUP', true),
   };
 }

@@ -47,8 +47,8 @@ say(
 
 let stopping = false;
 // The PDF renderer (Chromium + subset fonts) warms up in the background a few seconds after start, so the first
-// "下载 PDF" does not pay the launch (3–7 s); PDF_WARMUP=0 turns it off.
-if (process.env.PDF_WARMUP !== '0') {
+// "下载 PDF" does not pay the launch (3–7 s); PDF_WARMUP=false turns it off.
+if (config.pdfWarmup) {
   setTimeout(() => {
     if (!stopping) void warmPdfRenderer();
   }, 3000).unref();
