@@ -3,12 +3,18 @@
  * counties created here, so demo data cannot change their figures) gives the headline, the unit table with its top
  * and bottom, the overdue and red-card lists and the commendations; bad periods are refused with nothing written;
  * edits are versioned (a stale one is 409); publishing numbers without gaps, also five at once, and tells the units;
- * a unit reads only published bulletins and leaves a receipt; the Word document carries the number and the units.
+ * a unit reads only published bulletins and leaves a receipt; the Word document carries the number, the units and the
+ * on-time chart (SVG, and a PNG when Chromium is installed), whose text the PDF holds.
  * Drafting and refreshing are background tasks (202), followed over GET /api/v1/tasks/:id as the web does.
  */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { BulletinDetailT, BulletinReceiptsT, BulletinT, TaskT, UnitT } from '@zaitun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
+import { chromiumPath, closePdfRenderer } from '../src/lib/documents/pdf';
+import { run, toolsAvailable } from '../src/lib/documents/test-tools';
 import { type Client, createTestApp, signIn, type TestApp } from './harness';
 
 type Err = { error: { code: string; message: string; details?: { path: string; keyword: string }[] } };
@@ -126,7 +132,10 @@ beforeAll(async () => {
   ]);
   await closedItem('BT-C', true);
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await closePdfRenderer();
+  await t?.close();
+});
 
 const get = (by: Client, id: string) => by.get<BulletinDetailT & Err>(`/api/v1/bulletins/${id}`);
 /** Starts drafting: 202 with a task, or the refusal. */
@@ -181,6 +190,23 @@ function documentText(docx: Buffer): Promise<string> {
       });
       zip.on('end', () => reject(new Error('no word/document.xml')));
       zip.readEntry();
+    });
+  });
+}
+
+/** The names and sizes of a zip's entries. */
+function zipEntries(zip: Buffer): Promise<Map<string, number>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
+      if (err || !file) return reject(err);
+      const entries = new Map<string, number>();
+      file.on('entry', (entry: yauzl.Entry) => {
+        entries.set(entry.fileName, entry.uncompressedSize);
+        file.readEntry();
+      });
+      file.on('end', () => resolve(entries));
+      file.on('error', reject);
+      file.readEntry();
     });
   });
 }
@@ -392,10 +418,39 @@ describe('publishing', () => {
       '本周调度事项办理情况通报如下：',
       '超期未办结事项',
       '红牌督办事项',
+      '各单位按时办结率',
     ]) {
       expect(text).toContain(s);
     }
+    // The on-time chart: its SVG, and with Chromium installed a real PNG for Word readers without SVG support.
+    const media = [...(await zipEntries(res.rawPayload))].filter(([name]) => name.startsWith('word/media/'));
+    expect(media.some(([name]) => name.endsWith('.svg'))).toBe(true);
+    const png = media.find(([name]) => name.endsWith('.png'));
+    expect(png?.[1] ?? 0).toBeGreaterThan(existsSync(chromiumPath()) ? 1000 : 0);
   });
+
+  it.runIf(toolsAvailable(chromiumPath(), 'pdftotext'))(
+    'downloads as a PDF whose text holds the chart: its title, its labels and the city-wide line',
+    { timeout: 120_000 },
+    async () => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/bulletins/${week.bulletin.id}/document?format=pdf`,
+        headers: { cookie: hq.auth.cookie as string },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const dir = mkdtempSync(path.join(tmpdir(), 'zaitun-bulletin-'));
+      try {
+        writeFileSync(path.join(dir, 'b.pdf'), res.rawPayload);
+        const text = run('pdftotext', [path.join(dir, 'b.pdf'), '-']).replace(/[ \t]+/g, ' ');
+        // the chart's text is text in the PDF (inlined SVG): the city-wide line, 乙's 1 of 3; 丙 (one item) left out
+        for (const s of ['各单位按时办结率', '33.3%', '办结事项少于']) expect(text).toContain(s);
+        expect(text).toMatch(/全市 \d+(\.\d)?%/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('withdraws: the units no longer see it', async () => {
     const res = await hq.post<BulletinDetailT>(`/api/v1/bulletins/${week.bulletin.id}/withdraw`, {

@@ -251,7 +251,7 @@ function chartBlock(block: ChartBlock): Paragraph[] {
     altText: { name: 'chart', description: block.caption ?? 'chart', title: block.caption ?? 'chart' },
   });
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [image] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: block.caption !== undefined, children: [image] }),
     ...(block.caption ? [bodyParagraph(block.caption, { align: 'center', indent: false })] : []),
   ];
 }

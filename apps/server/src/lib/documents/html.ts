@@ -51,11 +51,20 @@ function table(block: TableBlock): string {
   return `<table style="font-size:${block.fontSizePt ?? 12}pt">${caption}<colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-/** An SVG is embedded as an image (data URL), so its scripts and styles cannot touch the page. */
+/**
+ * A chart's SVG is inlined in the page, not an `<img>`: an image cannot use the page's web fonts, so its CJK text
+ * would print with the full installed Noto face (about a second more per document, see font-subset.ts); inlined, its
+ * text uses the subset faces and its characters are part of the text pdf.ts subsets. The SVGs are our own (ECharts,
+ * charts.ts) and the page runs no JavaScript; the markup outside the `<svg>` element (an XML prolog, a doctype) is
+ * dropped.
+ */
 function chart(svg: string, width: number, height: number, caption: string | undefined): string {
-  const src = `data:image/svg+xml;base64,${Buffer.from(cleanText(svg), 'utf8').toString('base64')}`;
+  const markup = cleanText(svg);
+  const start = markup.search(/<svg[\s>]/i);
+  const end = markup.toLowerCase().lastIndexOf('</svg>');
+  const inline = start >= 0 && end > start ? markup.slice(start, end + 6) : '';
   const captionHtml = caption ? `<p class="center">${htmlText(caption)}</p>` : '';
-  return `<div class="chart"><img src="${src}" style="width:${width}px;max-width:100%;aspect-ratio:${width}/${height}" alt="${htmlText(caption ?? 'chart')}"></div>${captionHtml}`;
+  return `<div class="figure"><div class="chart" style="width:${width}px;aspect-ratio:${width}/${height}" role="img" aria-label="${htmlText(caption ?? 'chart')}">${inline}</div>${captionHtml}</div>`;
 }
 
 function body(blocks: readonly BodyBlock[]): string {
@@ -155,7 +164,9 @@ th { font-family: ${HEITI}; font-weight: normal; text-align: center; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 tr.hl td { background: #FDE9E7; }
-.chart { text-align: center; }
+.figure { break-inside: avoid; margin: 6pt 0 0; }
+.chart { max-width: 100%; margin: 0 auto; line-height: normal; letter-spacing: 0; text-indent: 0; }
+.chart svg { display: block; width: 100%; height: 100%; }
 .attach { margin-top: 28.95pt; padding-left: 2em; }
 .attach p { text-indent: 0; }
 .attach .pad { visibility: hidden; }

@@ -55,7 +55,10 @@ export interface TableBlock {
   fontSizePt?: number;
 }
 
-/** A chart image, e.g. an ECharts server-rendered SVG (`renderer: 'svg', ssr: true`). */
+/**
+ * A chart, e.g. an ECharts server-rendered SVG (`barChartSvg` of ./charts.ts). The PDF inlines the SVG markup in the
+ * print HTML (its text then uses the page's fonts and is extractable); Word embeds it as an image.
+ */
 export interface ChartBlock {
   kind: 'chart';
   /** The complete `<svg …>…</svg>` markup. */
@@ -68,7 +71,8 @@ export interface ChartBlock {
   /**
    * PNG bytes of the same chart for Word. `.docx` readers vary in SVG support, so docx embeds this PNG when given
    * (with the SVG as the modern alternative); without it, the SVG alone is embedded (Word 2016+/WPS show it).
-   * `renderChartPng(svg, width, height)` from ./pdf.ts makes this PNG with the PDF renderer's Chromium.
+   * `renderChartPng(svg, width, height)` from ./pdf.ts makes this PNG with the PDF renderer's Chromium
+   * (`withChartPngs(doc)` for every chart of a document, when Chromium is installed).
    */
   png?: Uint8Array;
 }

@@ -3,10 +3,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
+import { barChartSvg, CHART_WIDTH } from './charts';
 import { renderHtml } from './html';
-import { closePdfRenderer, renderChartPng, renderPdf } from './pdf';
+import type { ChartBlock, OfficialDocument } from './model';
+import { closePdfRenderer, renderChartPng, renderPdf, withChartPngs } from './pdf';
 import { sampleDocument } from './sample';
 import { run, toolsAvailable } from './test-tools';
+
+const chartDocument = (): OfficialDocument =>
+  sampleDocument({
+    body: [
+      {
+        kind: 'chart',
+        svg: barChartSvg({ bars: [{ name: '𠮷祥县', value: 87.5, label: '87.5%' }], height: 120, max: 100, unit: '%' }),
+        width: CHART_WIDTH,
+        height: 120,
+        caption: '各单位按时办结率',
+      },
+    ],
+  });
 
 describe('renderHtml', () => {
   it('prints A4 with the GB/T 9704 margins, the 公文 fonts first and Noto CJK after', () => {
@@ -18,6 +33,18 @@ describe('renderHtml', () => {
     expect(html).toContain('泉内外贸交〔2026〕12号');
     expect(html).toContain('一、交办事项');
     expect(html).toContain('<table');
+  });
+  it('inlines a chart’s SVG (not an <img>), so its text is the page’s: subset with it, printed in the subset faces', () => {
+    const html = renderHtml(chartDocument());
+    expect(html).toMatch(
+      /<div class="chart"[^>]*><svg [^>]*>[\s\S]*>𠮷祥县<[\s\S]*<\/svg><\/div><p class="center">各单位按时办结率<\/p>/,
+    );
+    expect(html).not.toContain('<img');
+    expect(
+      renderHtml(
+        sampleDocument({ body: [{ kind: 'chart', svg: '<?xml version="1.0"?><svg></svg>', width: 1, height: 1 }] }),
+      ),
+    ).not.toContain('<?xml');
   });
   it('escapes user text', () => {
     const html = renderHtml(sampleDocument({ title: '<script>alert(1)</script>' }));
@@ -69,6 +96,39 @@ describe('renderPdf', () => {
     },
     60_000,
   );
+
+  it.skipIf(!ready)(
+    'prints a chart’s labels as text; withChartPngs gives each chart a PNG for Word',
+    async () => {
+      const file = path.join(dir, 'chart.pdf');
+      fs.writeFileSync(file, await renderPdf(chartDocument()));
+      const text = run('pdftotext', [file, '-']);
+      expect(text).toContain('𠮷祥县');
+      expect(text).toContain('87.5%');
+      const withPng = await withChartPngs(chartDocument());
+      const png = (withPng.body[0] as ChartBlock).png;
+      expect(
+        Buffer.from(png ?? [])
+          .subarray(1, 4)
+          .toString('latin1'),
+      ).toBe('PNG');
+      expect(Buffer.from(png ?? []).readUInt32BE(16)).toBe(CHART_WIDTH * 2);
+    },
+    120_000,
+  );
+
+  it('withChartPngs leaves the chart SVG alone without Chromium (Word still works)', async () => {
+    await closePdfRenderer();
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    try {
+      const doc = chartDocument();
+      expect(await withChartPngs(doc)).toBe(doc);
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
+  });
 
   it('says PDF_UNAVAILABLE when there is no Chromium', async () => {
     await closePdfRenderer();

@@ -3,7 +3,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { DomainError } from '../errors';
 import { preloadSubsetFonts, SUBSET_SERIF, subsetFontFaces } from './font-subset';
 import { renderHtml } from './html';
-import type { OfficialDocument } from './model';
+import type { BodyBlock, OfficialDocument } from './model';
 import { cleanText } from './text';
 
 // PDF = the print HTML (./html.ts) printed by the system's Chromium (Debian's `chromium` package) through
@@ -157,6 +157,26 @@ export async function renderChartPng(svg: string, width: number, height: number,
   } finally {
     await context.close().catch(() => undefined);
   }
+}
+
+/**
+ * The document with a PNG (`scale` ×) beside each chart's SVG, for `renderDocx`: Word readers without SVG support
+ * (older Word, LibreOffice 7.4) show the PNG. Without Chromium — or when rasterising fails — the chart keeps its SVG
+ * alone (Word 2016+ and WPS show it): the Word file never depends on the PDF renderer.
+ */
+export async function withChartPngs(doc: OfficialDocument, scale = 2): Promise<OfficialDocument> {
+  if (!doc.body.some((block) => block.kind === 'chart' && !block.png)) return doc;
+  if (!fs.existsSync(chromiumPath())) return doc;
+  const body: BodyBlock[] = [];
+  for (const block of doc.body) {
+    if (block.kind !== 'chart' || block.png) {
+      body.push(block);
+      continue;
+    }
+    const png = await renderChartPng(block.svg, block.width, block.height, scale).catch(() => null);
+    body.push(png ? { ...block, png } : block);
+  }
+  return { ...doc, body };
 }
 
 /** Closes the shared browser (server shutdown; tests). Safe to call when none was launched. */

@@ -1,8 +1,8 @@
 import { type BulletinSectionsT, type BulletinT, DEFAULT_DOCUMENT_SETTINGS } from '@zaitun/contracts';
 import { describe, expect, it } from 'vitest';
-import type { BodyBlock, TableBlock } from '../../lib/documents/model';
+import type { BodyBlock, ChartBlock, TableBlock } from '../../lib/documents/model';
 import { rate } from '../metrics/metrics.domain';
-import { bulletinDocument, bulletinFileName } from './bulletins.document';
+import { bulletinDocument, bulletinFileName, onTimeChart } from './bulletins.document';
 import { commendedUnits, defaultBulletinText, sortUnitRows, type UnitFigures } from './bulletins.domain';
 
 const unit = (name: string, onTime: [number, number], tooFew = false): UnitFigures => ({
@@ -74,6 +74,13 @@ const bulletin: BulletinT = {
 
 const headings = (body: BodyBlock[]) => body.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
 const tables = (body: BodyBlock[]) => body.filter((b): b is TableBlock => b.kind === 'table');
+const charts = (body: BodyBlock[]) => body.filter((b): b is ChartBlock => b.kind === 'chart');
+/** The category labels of a horizontal bar chart, top to bottom (the y axis' labels are the end-anchored texts). */
+const barNames = (svg: string) => [...svg.matchAll(/text-anchor="end"[^>]*>([^<]*)</g)].map((m) => m[1]);
+const sectionsWith = (rows: UnitFigures[]): BulletinSectionsT => {
+  const sorted = sortUnitRows(rows);
+  return { ...sections, units: sorted, commended: commendedUnits(sorted, 3) };
+};
 
 describe('bulletinDocument', () => {
   const text = defaultBulletinText(sections, '2026年第12周');
@@ -110,6 +117,57 @@ describe('bulletinDocument', () => {
     expect(overdue?.rows).toEqual([['1', '2026-0012', '超期事项', '丁县', '2026年3月18日（超4天）']]);
     expect(tables(doc.body)).toHaveLength(2);
     expect(doc.body.some((b) => b.kind === 'paragraph' && b.text === '本期没有红牌督办的事项。')).toBe(true);
+  });
+
+  it('charts the on-time rates after the unit table, in its order, without the unit with too few items', () => {
+    const index = doc.body.findIndex((b) => b.kind === 'chart');
+    const chart = doc.body[index] as ChartBlock;
+    expect(doc.body.indexOf(tables(doc.body)[0] as TableBlock)).toBeLessThan(index);
+    expect(doc.body.findIndex((b) => b.kind === 'heading' && b.text === '超期未办结事项')).toBeGreaterThan(index);
+    expect(charts(doc.body)).toHaveLength(1);
+    expect(chart.caption).toBe('各单位按时办结率');
+    expect(chart.width).toBe(588);
+    expect(chart.svg).toContain(`height="${chart.height}"`);
+    expect(barNames(chart.svg)).toEqual(['甲县', '戊县', '乙县', '庚县', '丙县', '己县', '丁县']);
+    for (const label of ['>100%<', '>75%<', '>66.7%<', '>25%<', '>0%<', '>全市 48%<'])
+      expect(chart.svg).toContain(label);
+    // the best and worst three in the table's highlight colour
+    expect(chart.svg.match(/fill="#FDE9E7"/g)).toHaveLength(6);
+    expect(doc.body[index + 1]).toEqual({
+      kind: 'paragraph',
+      text: '注：突出显示的为排名前三位和后三位的单位。虚线为全市按时办结率（48%）。办结事项少于3项的1个单位不参与排名，未列入图中。',
+      indent: false,
+    });
+  });
+
+  it('with many units, charts the best and worst fifteen and says so; the chart grows with the count', () => {
+    const many = sectionsWith(
+      Array.from({ length: 40 }, (_, i) => unit(`单位${String(i + 1).padStart(2, '0')}`, [40 - i, 40])),
+    );
+    const blocks = onTimeChart(many);
+    const chart = blocks[0] as ChartBlock;
+    expect(chart.caption).toBe('各单位按时办结率（前15位和后15位）');
+    const names = barNames(chart.svg);
+    expect(names).toHaveLength(31);
+    expect(names.slice(0, 15)).toEqual(many.units.slice(0, 15).map((u) => u.nameZh));
+    expect(names[15]).toBe('……');
+    expect(names.slice(16)).toEqual(many.units.slice(25).map((u) => u.nameZh));
+    expect(chart.svg).not.toContain('单位16');
+    expect(blocks[1]).toMatchObject({
+      text: expect.stringMatching(/^注：参与排名的40个单位中，图中列出按时办结率前15位和后15位。/),
+    });
+    const few = onTimeChart(sectionsWith([unit('甲县', [3, 3]), unit('乙县', [2, 3])]))[0] as ChartBlock;
+    expect(few.height).toBeLessThan(chart.height);
+    expect(barNames(few.svg)).toEqual(['甲县', '乙县']);
+    const hundreds = onTimeChart(sectionsWith(Array.from({ length: 234 }, (_, i) => unit(`县${i}`, [i % 13, 12]))));
+    expect((hundreds[0] as ChartBlock).height).toBe(chart.height);
+  });
+
+  it('with no ranked unit, says so instead of an empty chart; with no unit at all, nothing', () => {
+    expect(onTimeChart(sectionsWith([unit('少县', [1, 1], true)]))).toEqual([
+      { kind: 'paragraph', text: '本期各单位办结事项均少于3项，不作按时办结率排名。' },
+    ]);
+    expect(onTimeChart({ ...sections, units: [] })).toEqual([]);
   });
 
   it('names the file after the number, a draft 草稿', () => {

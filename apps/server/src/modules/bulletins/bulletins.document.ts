@@ -1,7 +1,8 @@
 /**
  * The bulletin (通报) as an official document: a pure mapping of its sections and edited text to the document model
  * of `lib/documents`. Chinese only, like every 公文. Sections (docs/documents.md): the opening, 一、总体情况 (the
- * headline figures), 二、各单位办理情况 (the unit table, best and worst three highlighted), 三、超期未办结事项,
+ * headline figures), 二、各单位办理情况 (the unit table, best and worst three highlighted, then the bar chart of the
+ * on-time rates), 三、超期未办结事项,
  * 四、红牌督办事项, 五、通报表扬, 六、通报批评, 七、下步工作要求.
  */
 import type {
@@ -11,6 +12,7 @@ import type {
   BulletinTextT,
   DocumentSettingsT,
 } from '@zaitun/contracts';
+import { type Bar, barChartHeight, barChartSvg, CHART_WIDTH, MAX_BARS } from '../../lib/documents/charts';
 import { type BodyBlock, chineseDate, type OfficialDocument, type ParagraphBlock } from '../../lib/documents/model';
 import { copyToList } from '../official-docs/official-docs.domain';
 import { headlineSentence, percent, periodLabel } from './bulletins.domain';
@@ -35,6 +37,66 @@ function itemTable(rows: readonly BulletinItemRowT[], last: { title: string; cel
     ],
     rows: rows.map((r, i) => [String(i + 1), r.number, r.title, r.leadUnitNameZh, last.cell(r)]),
   };
+}
+
+/** With more ranked units than the chart holds, it shows this many at each end (the best, then the worst). */
+export const CHART_ENDS = MAX_BARS / 2;
+
+/**
+ * 各单位按时办结率: a horizontal bar per ranked unit in the table's order (best at the top), value labels `92.3%`, the
+ * table's best and worst three highlighted, the city-wide rate as a dashed line. Units with too few closed items
+ * (not ranked, `—` or an unranked rate in the table) are left out and counted in the note. More than MAX_BARS
+ * ranked units: the best and worst CHART_ENDS with a `……` row between, and the caption says so. No ranked unit: a
+ * sentence instead. SVG by ECharts, synchronously (charts.ts).
+ */
+export function onTimeChart(sections: BulletinSectionsT): BodyBlock[] {
+  // computeSections takes commendationMinResolved from the metrics' minimum sample: below it a unit is not ranked.
+  const minSample = sections.commendationMinResolved;
+  const ranked = sections.units.filter((u) => u.resolved >= minSample && u.resolvedOnTime.rate !== null);
+  const unranked = sections.units.length - ranked.length;
+  const left = unranked ? `办结事项少于${minSample}项的${unranked}个单位不参与排名，未列入图中。` : '';
+  if (ranked.length === 0) {
+    return sections.units.length
+      ? [{ kind: 'paragraph', text: `本期各单位办结事项均少于${minSample}项，不作按时办结率排名。` }]
+      : [];
+  }
+  const bar = (u: (typeof ranked)[number]): Bar => ({
+    name: u.nameZh,
+    value: Math.round((u.resolvedOnTime.rate ?? 0) * 1000) / 10,
+    label: percent(u.resolvedOnTime),
+    highlight: u.mark !== null,
+  });
+  const cut = ranked.length > MAX_BARS;
+  const bars = cut
+    ? [...ranked.slice(0, CHART_ENDS).map(bar), { name: '……', value: null }, ...ranked.slice(-CHART_ENDS).map(bar)]
+    : ranked.map(bar);
+  const city = sections.headline.resolvedOnTime;
+  const height = barChartHeight(bars.length);
+  const svg = barChartSvg({
+    bars,
+    height,
+    max: 100,
+    unit: '%',
+    ...(city.rate !== null
+      ? { markLine: { value: Math.round(city.rate * 1000) / 10, label: `全市 ${percent(city)}` } }
+      : {}),
+  });
+  const note = [
+    cut ? `参与排名的${ranked.length}个单位中，图中列出按时办结率前${CHART_ENDS}位和后${CHART_ENDS}位。` : '',
+    bars.some((b) => b.highlight) ? '突出显示的为排名前三位和后三位的单位。' : '',
+    city.rate !== null ? `虚线为全市按时办结率（${percent(city)}）。` : '',
+    left,
+  ].join('');
+  return [
+    {
+      kind: 'chart',
+      svg,
+      width: CHART_WIDTH,
+      height,
+      caption: cut ? `各单位按时办结率（前${CHART_ENDS}位和后${CHART_ENDS}位）` : '各单位按时办结率',
+    },
+    ...(note ? [{ kind: 'paragraph' as const, text: `注：${note}`, indent: false }] : []),
+  ];
 }
 
 export interface BulletinDocumentInput {
@@ -93,6 +155,7 @@ export function bulletinDocument({
   if (highlightRows.length) {
     body.push({ kind: 'paragraph', text: '注：表中突出显示的为按时办结率排名前三位和后三位的单位。', indent: false });
   }
+  body.push(...onTimeChart(sections));
   body.push({ kind: 'heading', level: 1, text: '超期未办结事项' });
   body.push(
     sections.overdue.length

@@ -23,7 +23,7 @@ import type { AuthedContext } from '../../http/context';
 import { appendAudit } from '../../lib/audit';
 import { renderDocx } from '../../lib/documents/docx';
 import { formatDocumentNumber } from '../../lib/documents/model';
-import { renderPdf } from '../../lib/documents/pdf';
+import { renderPdf, withChartPngs } from '../../lib/documents/pdf';
 import { DomainError, notFound, versionConflict } from '../../lib/errors';
 import { shanghaiDate } from '../calendar/calendar.domain';
 import { nextNumber } from '../items/items.repository';
@@ -443,7 +443,10 @@ export async function bulletinReceipts(db: Db, ctx: AuthedContext, id: string): 
   };
 }
 
-/** The bulletin as Word or PDF; a unit user's download is a read like opening it. Not audited (a read). */
+/**
+ * The bulletin as Word or PDF; a unit user's download is a read like opening it. Not audited (a read). Word gets a PNG
+ * of the on-time chart beside its SVG when Chromium is there (withChartPngs), else the SVG alone.
+ */
 export async function bulletinDocumentFile(
   db: Db,
   ctx: AuthedContext,
@@ -455,7 +458,7 @@ export async function bulletinDocumentFile(
   const { settings } = await loadDocumentSettings(db);
   const doc = bulletinDocument({ bulletin, sections, text, settings, today: now });
   return {
-    file: format === 'pdf' ? await renderPdf(doc) : await renderDocx(doc),
+    file: format === 'pdf' ? await renderPdf(doc) : await renderDocx(await withChartPngs(doc)),
     fileName: bulletinFileName(bulletin, format),
     contentType: DOCUMENT_CONTENT_TYPES[format],
   };
