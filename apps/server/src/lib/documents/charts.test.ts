@@ -81,6 +81,15 @@ describe('barChartSvg', () => {
     expect((barChartHeight(MAX_BARS + 1) / 96) * 25.4).toBeLessThan(205);
   });
 
+  it('cuts a very long name with an ellipsis rather than squeezing the bars', () => {
+    const long = barChartSvg({
+      bars: [{ name: '泉州市商务局对外贸易发展服务中心驻外办事处', value: 50, label: '50%' }],
+    });
+    expect(long).toContain('泉州市商务局');
+    expect(long).not.toContain('驻外办事处');
+    expect(long).toContain('…');
+  });
+
   it('renders again after the previous chart was disposed', () => {
     const again = barChartSvg({ bars: [{ name: '德化县', value: 10, label: '10%' }], max: 100, unit: '%' });
     expect(again).toContain('>德化县<');

@@ -29,6 +29,8 @@ const FONT_PX = 14;
 const ROW_PX = 22;
 const TOP_PX = 28;
 const BOTTOM_PX = 36;
+/** The widest category label, in characters. */
+const MAX_LABEL_EM = 12;
 
 /** How many bars (plus a gap row) fit one page: ≈ 197 mm of chart under the 225 mm type area, with its caption. */
 export const MAX_BARS = 30;
@@ -81,7 +83,8 @@ export function barChartSvg(spec: BarChartSpec): string {
   const width = spec.width ?? CHART_WIDTH;
   const height = spec.height ?? barChartHeight(spec.bars.length);
   const names = spec.bars.map((bar) => cleanText(bar.name));
-  const labelWidth = Math.ceil(Math.max(2, ...names.map(textWidthEm)) * FONT_PX) + 8;
+  // Room for the longest name, at most 12 characters (a longer one is cut with an ellipsis) so the bars keep space.
+  const labelWidth = Math.ceil(Math.min(MAX_LABEL_EM, Math.max(2, ...names.map(textWidthEm))) * FONT_PX) + 8;
   const unit = spec.unit ?? '';
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
@@ -89,7 +92,7 @@ export function barChartSvg(spec: BarChartSpec): string {
       animation: false,
       backgroundColor: '#FFFFFF',
       textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: FONT_PX, color: TEXT },
-      grid: { left: labelWidth + 4, right: 56, top: TOP_PX, bottom: BOTTOM_PX - 8 },
+      grid: { left: labelWidth + 12, right: 56, top: TOP_PX, bottom: BOTTOM_PX - 8 },
       xAxis: {
         type: 'value',
         min: 0,
@@ -103,7 +106,15 @@ export function barChartSvg(spec: BarChartSpec): string {
         data: names,
         axisTick: { show: false },
         axisLine: { lineStyle: { color: AXIS } },
-        axisLabel: { color: TEXT, fontFamily: CHART_FONT_FAMILY, fontSize: FONT_PX, interval: 0 },
+        axisLabel: {
+          color: TEXT,
+          fontFamily: CHART_FONT_FAMILY,
+          fontSize: FONT_PX,
+          interval: 0,
+          width: labelWidth,
+          overflow: 'truncate',
+          ellipsis: '…',
+        },
       },
       series: [
         {
