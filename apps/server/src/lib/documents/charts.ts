@@ -111,7 +111,8 @@ export function barChartSvg(spec: BarChartSpec): string {
           fontFamily: CHART_FONT_FAMILY,
           fontSize: FONT_PX,
           interval: 0,
-          width: labelWidth,
+          // ECharts' own estimate counts a supplementary character (𠮷) twice: cut only what is clearly too long.
+          width: MAX_LABEL_EM * FONT_PX + 8,
           overflow: 'truncate',
           ellipsis: '…',
         },
