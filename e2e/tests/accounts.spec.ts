@@ -5,7 +5,7 @@ import { LoginPage } from '../pages/login.page';
 const DEMO_PASSWORD = process.env.ZAITUN_DEMO_PASSWORD ?? 'Zaitun-Demo-2026!';
 
 /** Each demo account's side menu (the contract's MENU filtered by the account's permissions). */
-const UNIT_WORK = ['我的待办', '调度事项', '督办看板', '交办单', '调度会', '单位考评'];
+const UNIT_WORK = ['我的待办', '调度事项', '督办看板', '交办单', '调度会', '通报', '单位考评'];
 const MENUS: Record<string, string[]> = {
   admin: [
     '工作台',
@@ -27,6 +27,7 @@ const MENUS: Record<string, string[]> = {
     '督办看板',
     '交办单',
     '调度会',
+    '通报',
     '单位考评',
     '单位管理',
     '用户管理',
@@ -41,6 +42,7 @@ const MENUS: Record<string, string[]> = {
     '督办看板',
     '交办单',
     '调度会',
+    '通报',
     '单位考评',
     '单位管理',
     '用户管理',
@@ -68,6 +70,10 @@ const MENUS: Record<string, string[]> = {
 /** Buttons that only an account allowed to use them may see, per page. */
 const WRITE_BUTTONS: Record<string, string> = { 单位管理: '新建单位', 用户管理: '新建用户' };
 const MAY_WRITE: Record<string, string[]> = { 单位管理: ['admin'], 用户管理: ['admin', 'jinjiang'] };
+
+// The longest file, and read-only (each test only signs in and looks): its tests may go to either worker, which
+// keeps the two workers' shares of the suite even.
+test.describe.configure({ mode: 'parallel' });
 
 for (const [username, menu] of Object.entries(MENUS)) {
   test(`${username} opens every page of their menu at 1280 px`, async ({ page }) => {

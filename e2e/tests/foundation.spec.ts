@@ -91,6 +91,7 @@ test('admin creates a unit and a user; the user changes the password, sees only 
       '督办看板',
       '交办单',
       '调度会',
+      '通报',
       '单位考评',
       '单位管理',
       '用户管理',

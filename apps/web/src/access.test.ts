@@ -24,7 +24,7 @@ const keys = (roles: Role[]) => visibleMenu(permissionsOfRoles(roles)).map((e) =
 
 describe('menu filtering', () => {
   it('shows a system administrator the administration, not the dispatch work, in menu order', () => {
-    const dispatchWork = ['queue', 'board', 'items', 'supervision', 'orders', 'meetings', 'metrics'];
+    const dispatchWork = ['queue', 'board', 'items', 'supervision', 'orders', 'meetings', 'bulletins', 'metrics'];
     expect(keys(['sysadmin'])).toEqual(MENU.map((e) => e.key).filter((k) => !dispatchWork.includes(k)));
   });
 
@@ -36,6 +36,7 @@ describe('menu filtering', () => {
       'supervision',
       'orders',
       'meetings',
+      'bulletins',
       'metrics',
       'units',
       'users',

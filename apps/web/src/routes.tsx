@@ -17,6 +17,7 @@ const ChangePasswordPage = page(() => import('./pages/auth/change-password/Chang
 const NotificationsPage = page(() => import('./pages/me/notifications/NotificationsPage'), 'NotificationsPage');
 const OrderDetailPage = page(() => import('./pages/dispatch/orders/OrderDetailPage'), 'OrderDetailPage');
 const MeetingDetailPage = page(() => import('./pages/dispatch/meetings/MeetingDetailPage'), 'MeetingDetailPage');
+const BulletinDetailPage = page(() => import('./pages/dispatch/bulletins/BulletinDetailPage'), 'BulletinDetailPage');
 const ItemDetailPage = page(() => import('./pages/dispatch/item/ItemDetailPage'), 'ItemDetailPage');
 
 /** One page per menu entry; the route's permission is the menu entry's (contracts/permissions.ts MENU). */
@@ -28,6 +29,7 @@ const PAGES: Record<MenuKey, ComponentType> = {
   supervision: page(() => import('./pages/dispatch/supervision/SupervisionPage'), 'SupervisionPage'),
   orders: page(() => import('./pages/dispatch/orders/OrdersPage'), 'OrdersPage'),
   meetings: page(() => import('./pages/dispatch/meetings/MeetingsPage'), 'MeetingsPage'),
+  bulletins: page(() => import('./pages/dispatch/bulletins/BulletinsPage'), 'BulletinsPage'),
   metrics: page(() => import('./pages/dispatch/metrics/MetricsPage'), 'MetricsPage'),
   calendar: page(() => import('./pages/system/calendar/CalendarPage'), 'CalendarPage'),
   settings: page(() => import('./pages/system/settings/SettingsPage'), 'SettingsPage'),
@@ -86,6 +88,14 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="meeting.read">
                   <MeetingDetailPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/dispatch/bulletins/:id"
+              element={
+                <RequirePermission permission="bulletin.read">
+                  <BulletinDetailPage />
                 </RequirePermission>
               }
             />

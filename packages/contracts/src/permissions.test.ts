@@ -112,7 +112,7 @@ describe('menu', () => {
       'tokens',
       'profile',
     ]);
-    const unitWork = ['queue', 'items', 'supervision', 'orders', 'meetings', 'metrics'];
+    const unitWork = ['queue', 'items', 'supervision', 'orders', 'meetings', 'bulletins', 'metrics'];
     expect(visible(actor(['unit_staff']))).toEqual(['home', ...unitWork, 'units', 'users', 'tokens', 'profile']);
     expect(visible(actor(['enterprise_user'], null, null))).toEqual(['home', 'tokens', 'profile']);
     expect(visible(actor(['unit_admin']))).toEqual([
@@ -133,6 +133,7 @@ describe('menu', () => {
       'supervision',
       'orders',
       'meetings',
+      'bulletins',
       'metrics',
       'units',
       'users',

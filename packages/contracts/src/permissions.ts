@@ -227,6 +227,7 @@ export const MENU = [
   { key: 'supervision', path: '/dispatch/supervision', permission: 'item.read' },
   { key: 'orders', path: '/dispatch/orders', permission: 'order.read' },
   { key: 'meetings', path: '/dispatch/meetings', permission: 'meeting.read' },
+  { key: 'bulletins', path: '/dispatch/bulletins', permission: 'bulletin.read' },
   { key: 'metrics', path: '/dispatch/metrics', permission: 'metrics.read' },
 
   { key: 'units', path: '/org/units', permission: 'unit.read' },

@@ -14,6 +14,7 @@ import {
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   RobotOutlined,
   SafetyCertificateOutlined,
@@ -45,6 +46,7 @@ const ICONS: Record<MenuKey, ReactNode> = {
   supervision: <AlertOutlined aria-hidden />,
   orders: <FileTextOutlined aria-hidden />,
   meetings: <ScheduleOutlined aria-hidden />,
+  bulletins: <NotificationOutlined aria-hidden />,
   metrics: <BarChartOutlined aria-hidden />,
   calendar: <CalendarOutlined aria-hidden />,
   settings: <SettingOutlined aria-hidden />,
@@ -61,7 +63,10 @@ const ICONS: Record<MenuKey, ReactNode> = {
 /** Menu sections; an empty section is not shown. */
 const GROUPS: { key: 'groupDispatch' | 'groupOrg' | 'groupSystem' | 'groupMe' | null; entries: MenuKey[] }[] = [
   { key: null, entries: ['home'] },
-  { key: 'groupDispatch', entries: ['queue', 'board', 'items', 'supervision', 'orders', 'meetings', 'metrics'] },
+  {
+    key: 'groupDispatch',
+    entries: ['queue', 'board', 'items', 'supervision', 'orders', 'meetings', 'bulletins', 'metrics'],
+  },
   { key: 'groupOrg', entries: ['units', 'users', 'roles'] },
   { key: 'groupSystem', entries: ['audit', 'backup', 'calendar', 'settings', 'webhooks'] },
   { key: 'groupMe', entries: ['tokens', 'profile'] },

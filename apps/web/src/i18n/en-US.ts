@@ -1,4 +1,5 @@
 import { adminEn } from './modules/admin';
+import { bulletinsEn } from './modules/bulletins';
 import { dispatchEn } from './modules/dispatch';
 import { metricsEn } from './modules/metrics';
 import { notifyEn } from './modules/notify';
@@ -14,6 +15,7 @@ export const enUS: Messages = {
   admin: adminEn,
   notify: notifyEn,
   officialDocs: officialDocsEn,
+  bulletins: bulletinsEn,
   app: {
     title: 'Zaitun · Quanzhou Trade Development Platform',
     brand: 'Zaitun',
@@ -61,6 +63,7 @@ export const enUS: Messages = {
     supervision: 'Supervision',
     orders: 'Assignment orders',
     meetings: 'Dispatch meetings',
+    bulletins: 'Bulletins',
     metrics: 'Unit metrics',
     calendar: 'Working-day calendar',
     settings: 'Business settings',
@@ -201,6 +204,7 @@ export const enUS: Messages = {
     item: 'Dispatch item',
     order: 'Assignment order',
     meeting: 'Dispatch meeting',
+    bulletin: 'Bulletin',
     calendar_year: 'Working-day calendar',
     settings: 'Business settings',
     dictionary_entry: 'Dictionary entry',
@@ -285,6 +289,13 @@ export const enUS: Messages = {
       remove_agenda: 'Remove agenda entry',
       decide: 'Record decision',
     },
+    bulletin: {
+      create: 'Generate bulletin',
+      update: 'Edit bulletin',
+      refresh: 'Refresh bulletin figures',
+      publish: 'Publish bulletin',
+      withdraw: 'Withdraw bulletin',
+    },
     calendar: { update: "Enter a year's calendar" },
     settings: { update: 'Change business settings' },
     dictionary: { create: 'Add dictionary entry', update: 'Change dictionary entry' },
@@ -342,6 +353,7 @@ export const enUS: Messages = {
       supervision: 'Yellow and red cards, overdue and urged items',
       orders: 'Numbered assignment orders: issue, receipt, completion',
       meetings: 'Dispatch meetings: agenda, decisions, minutes',
+      bulletins: 'Weekly, monthly and quarterly progress bulletins',
       metrics: 'On-time, urge, redo and satisfaction rates per unit',
       calendar: 'Public holidays and adjusted working days from the State Council notice',
       settings: 'Deadlines, light thresholds, automatic escalation, item categories',

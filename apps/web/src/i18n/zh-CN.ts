@@ -3,6 +3,7 @@
  * exactly the same keys (the `Messages` type makes the compiler check it).
  */
 import { adminZh } from './modules/admin';
+import { bulletinsZh } from './modules/bulletins';
 import { dispatchZh } from './modules/dispatch';
 import { metricsZh } from './modules/metrics';
 import { notifyZh } from './modules/notify';
@@ -16,6 +17,7 @@ export const zhCN = {
   admin: adminZh,
   notify: notifyZh,
   officialDocs: officialDocsZh,
+  bulletins: bulletinsZh,
   app: {
     title: '刺桐 · 泉州内外贸高质量发展调度平台',
     brand: '刺桐',
@@ -65,6 +67,7 @@ export const zhCN = {
     supervision: '督办看板',
     orders: '交办单',
     meetings: '调度会',
+    bulletins: '通报',
     metrics: '单位考评',
     calendar: '工作日历',
     settings: '业务设置',
@@ -199,6 +202,7 @@ export const zhCN = {
     item: '调度事项',
     order: '交办单',
     meeting: '调度会',
+    bulletin: '通报',
     calendar_year: '工作日历',
     settings: '业务设置',
     dictionary_entry: '字典条目',
@@ -283,6 +287,13 @@ export const zhCN = {
       remove_agenda: '删除议题',
       decide: '议定事项',
     },
+    bulletin: {
+      create: '生成通报',
+      update: '编辑通报',
+      refresh: '刷新通报数据',
+      publish: '印发通报',
+      withdraw: '撤回通报',
+    },
     calendar: { update: '录入年度工作日历' },
     settings: { update: '修改业务设置' },
     dictionary: { create: '新增字典条目', update: '修改字典条目' },
@@ -340,6 +351,7 @@ export const zhCN = {
       supervision: '红黄牌督办、超期与催办情况',
       orders: '编号交办单的签发、签收与完成情况',
       meetings: '调度会议程、决定事项与纪要',
+      bulletins: '按周、月、季度生成、印发工作通报',
       metrics: '各单位按时办结率、催办率、重办率、满意率',
       calendar: '法定节假日与调休工作日，按国务院通知维护',
       settings: '办理时限、灯色阈值、自动督办与事项类别',
