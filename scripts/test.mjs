@@ -6,9 +6,11 @@
 // - Official-document tests (unit project) need soffice, pdftotext/pdffonts and Chromium; skipped without them
 //   unless ZAITUN_REQUIRE_DOC_TOOLS=1 (CI).
 // - Browser tests (Playwright) in Debian's Chromium (/usr/bin/chromium or CHROMIUM_PATH); skipped when it is
-//   missing unless ZAITUN_REQUIRE_BROWSER=1.
+//   missing unless ZAITUN_REQUIRE_BROWSER=1. E2E_WORKERS (default 2) workers, each with its own server on
+//   E2E_PORT+N (default: the first free ports from 3210 on).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPgBin, startPg, stopPg } from './pg-throwaway.mjs';
@@ -25,6 +27,21 @@ let problems = 0;
 function run(cmd, args, env = {}) {
   const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return res.status ?? 1;
+}
+
+/** Whether nothing listens on 127.0.0.1:<port> (where the e2e servers listen). */
+function portFree(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/** Whether all `count` ports from `first` on are free. */
+async function portsFree(first, count) {
+  for (let port = first; port < first + count; port++) if (!(await portFree(port))) return false;
+  return true;
 }
 
 function vitestRun(label, projects, env = {}) {
@@ -90,12 +107,30 @@ const e2eConfig = path.join(root, 'e2e/playwright.config.ts');
 if (fs.existsSync(chromium) && fs.existsSync(e2eConfig)) {
   const report = path.join(root, 'e2e/test-results/results.json');
   fs.rmSync(report, { force: true });
-  const code = run(
-    process.execPath,
-    [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '-c', e2eConfig],
-    { CHROMIUM_PATH: chromium },
-  );
-  if (fs.existsSync(report)) {
+  // One server per Playwright worker, on E2E_PORT, E2E_PORT+1, …: all of them must be free. Without E2E_PORT,
+  // take the first free run of ports from 3210 on (another server, or someone's e2e run, may hold 3210).
+  const servers = Number.parseInt(process.env.E2E_WORKERS ?? '2', 10) || 2;
+  let e2ePort = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : null;
+  if (e2ePort === null) {
+    for (let first = 3210; first < 3310 && e2ePort === null; first += servers) {
+      if (await portsFree(first, servers)) e2ePort = first;
+    }
+  } else if (!(await portsFree(e2ePort, servers))) {
+    e2ePort = null;
+  }
+  const code =
+    e2ePort === null
+      ? null
+      : run(process.execPath, [path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '-c', e2eConfig], {
+          CHROMIUM_PATH: chromium,
+          E2E_PORT: String(e2ePort),
+        });
+  if (code === null) {
+    const wanted = process.env.E2E_PORT
+      ? `ports ${process.env.E2E_PORT}–${Number(process.env.E2E_PORT) + servers - 1} (E2E_PORT) are in use`
+      : `no ${servers} free ports in a row between 3210 and 3309`;
+    results.push({ label: 'browser', passed: 0, failed: 1, note: wanted });
+  } else if (fs.existsSync(report)) {
     const { stats } = JSON.parse(fs.readFileSync(report, 'utf8'));
     const failed = stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
     results.push({ label: 'browser', passed: stats.expected + stats.flaky, failed, skipped: stats.skipped });
