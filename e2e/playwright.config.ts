@@ -29,6 +29,7 @@ if (SERVER >= WORKERS) {
 }
 
 const server = (index: number) => ({
+  name: `server ${index}`,
   command: 'node scripts/start.mjs',
   cwd: '..',
   url: `http://127.0.0.1:${PORT + index}/readyz`,
