@@ -11,9 +11,9 @@ import { ignoreHandled } from '../../lib/promise';
 type Format = 'docx' | 'pdf';
 
 /**
- * "下载 Word" / "下载 PDF" of an official document (the assignment order, the meeting minutes, the bulletin). A server without
- * the PDF renderer answers PDF_UNAVAILABLE with how to enable it: that message is shown in a dialog, not a toast,
- * so it can be read in full; other failures follow the request-error policy.
+ * "下载 Word" / "下载 PDF" of an official document (the assignment order, the meeting minutes, the bulletin). A
+ * server without the PDF renderer answers PDF_UNAVAILABLE with how to enable it: that message is shown in a dialog,
+ * not a toast, so it can be read in full; other failures follow the request-error policy.
  */
 export function OfficialDocButtons({
   route,

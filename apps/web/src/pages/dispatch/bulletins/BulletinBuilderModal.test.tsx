@@ -62,8 +62,9 @@ describe('the bulletin builder', () => {
       anchor: dayjs().tz(DISPLAY_TZ).format('YYYY-MM-DD'),
     });
     await screen.findByText('汇总超期事项');
-    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(BULLETIN), { timeout: 3_000 });
-  });
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(BULLETIN), { timeout: 5_000 });
+    // Polling at 300 ms and antd's rendering take a few seconds on a loaded machine.
+  }, 20_000);
 
   it('shows a period the server refuses on the period field', async () => {
     vi.stubGlobal(
@@ -85,5 +86,5 @@ describe('the bulletin builder', () => {
     fireEvent.click(screen.getByRole('button', { name: /生成草稿/ }));
     expect(await screen.findByText('期间尚未开始')).toBeTruthy();
     expect(onCreated).not.toHaveBeenCalled();
-  });
+  }, 20_000);
 });

@@ -116,7 +116,9 @@ export function BulletinBuilderModal({
       cancelText={t('common.cancel')}
       onOk={submit}
       onCancel={onClose}
-      okButtonProps={{ loading: start.isPending, hidden: !!taskId }}
+      okButtonProps={{ loading: start.isPending }}
+      // While the task runs there is nothing to submit: closing leaves it running, and the draft still appears.
+      footer={taskId ? null : undefined}
       mask={{ closable: false }}
       destroyOnHidden
     >

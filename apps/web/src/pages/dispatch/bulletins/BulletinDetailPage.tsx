@@ -199,14 +199,8 @@ export function BulletinDetailPage() {
       </Card>
       <Figures detail={detail} />
       <UnitTable rows={sections.units} />
-      <Row gutter={16}>
-        <Col xs={24} xl={12}>
-          <ItemList kind="overdue" rows={sections.overdue} />
-        </Col>
-        <Col xs={24} xl={12}>
-          <ItemList kind="redCards" rows={sections.redCards} />
-        </Col>
-      </Row>
+      <ItemList kind="overdue" rows={sections.overdue} />
+      <ItemList kind="redCards" rows={sections.redCards} />
       <Card
         title={t('bulletins.commended.title')}
         size="small"
