@@ -303,7 +303,7 @@ export const bulletinsEn: Widen<typeof bulletinsZh> = {
   },
   receipts: {
     title: 'Read receipts',
-    summary: '{{read}} readers, {{unread}} units not yet read',
+    summary: 'Read by {{read}}; units not yet read: {{unread}}',
     reader: 'Reader',
     unit: 'Unit',
     readAt: 'First read',

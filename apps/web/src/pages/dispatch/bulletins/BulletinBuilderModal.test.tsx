@@ -62,8 +62,8 @@ describe('the bulletin builder', () => {
       anchor: dayjs().tz(DISPLAY_TZ).format('YYYY-MM-DD'),
     });
     await screen.findByText('汇总超期事项');
-    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(BULLETIN), { timeout: 5_000 });
     // Polling at 300 ms and antd's rendering take a few seconds on a loaded machine.
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(BULLETIN), { timeout: 5_000 });
   }, 20_000);
 
   it('shows a period the server refuses on the period field', async () => {

@@ -405,7 +405,7 @@ function ItemList({ kind, rows }: { kind: 'overdue' | 'redCards'; rows: Bulletin
     {
       title: t('bulletins.lists.leadUnit'),
       key: 'lead',
-      width: 120,
+      width: 180,
       ellipsis: true,
       render: (_, row) => nameIn(locale, row.leadUnitNameZh, row.leadUnitNameEn) || t('common.none'),
     },
@@ -413,7 +413,7 @@ function ItemList({ kind, rows }: { kind: 'overdue' | 'redCards'; rows: Bulletin
       ? {
           title: t('bulletins.lists.daysOverdue'),
           dataIndex: 'daysOverdue',
-          width: 90,
+          width: 120,
           align: 'right',
           render: (d: number | null) => (d === null ? t('common.none') : t('bulletins.lists.days', { count: d })),
         }
