@@ -110,6 +110,20 @@ describe('renderDocx', () => {
     expect(xml).toContain('svgBlip');
     expect(xml).toContain('按期办结率');
   });
+
+  it('embeds the chart’s PNG instead, when it has one (Word and WPS draw a PNG alike)', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"></svg>';
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const docx = await renderDocx(
+      sampleDocument({ body: [{ kind: 'chart', svg, png, width: 600, height: 300, caption: '按期办结率' }] }),
+    );
+    const xml = (await readZipEntry(docx, 'word/document.xml')) ?? '';
+    expect(xml).not.toContain('svgBlip');
+    expect(xml).toContain('<a:blip r:embed=');
+  });
 });
 
 describe('the .docx in LibreOffice', () => {

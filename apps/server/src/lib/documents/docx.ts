@@ -243,13 +243,18 @@ function chartBlock(block: ChartBlock): Paragraph[] {
     width: Math.round(block.width * scale),
     height: Math.round(block.height * scale),
   };
-  const image = new ImageRun({
-    type: 'svg',
-    data: Buffer.from(block.svg, 'utf8'),
-    fallback: { type: 'png', data: block.png ?? BLANK_PNG },
-    transformation,
-    altText: { name: 'chart', description: block.caption ?? 'chart', title: block.caption ?? 'chart' },
-  });
+  const altText = { name: 'chart', description: block.caption ?? 'chart', title: block.caption ?? 'chart' };
+  // The PNG when there is one: every Word and WPS version draws it exactly as Chromium drew it, whereas their SVG
+  // support varies (text placed by `dominant-baseline` may shift). Without one, the SVG with a blank fallback.
+  const image = block.png
+    ? new ImageRun({ type: 'png', data: block.png, transformation, altText })
+    : new ImageRun({
+        type: 'svg',
+        data: Buffer.from(block.svg, 'utf8'),
+        fallback: { type: 'png', data: BLANK_PNG },
+        transformation,
+        altText,
+      });
   return [
     new Paragraph({ alignment: AlignmentType.CENTER, keepNext: block.caption !== undefined, children: [image] }),
     ...(block.caption ? [bodyParagraph(block.caption, { align: 'center', indent: false })] : []),
