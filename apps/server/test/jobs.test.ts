@@ -271,18 +271,19 @@ describe('two processes on one database', () => {
     // The runner's schedule: two processes polling at once run each due job once.
     await ensureSchedules(t.database.db, t.clock.now());
     const ran = (await Promise.all([runDueJobs(deps()), runDueJobs(other)])).flat().sort();
-    expect(ran).toEqual(['import_preview_cleanup', 'sla_sweep', 'webhook_deliveries']);
+    expect(ran).toEqual(['import_preview_cleanup', 'sla_sweep', 'task_cleanup', 'webhook_deliveries']);
     const { rows: schedules } = await t.database.pool.query<{ name: string; runs: number; last_ok: boolean }>(
       'SELECT name, runs, last_ok FROM job_schedules ORDER BY name',
     );
     expect(schedules).toEqual([
       { name: 'import_preview_cleanup', runs: 1, last_ok: true },
       { name: 'sla_sweep', runs: 1, last_ok: true },
+      { name: 'task_cleanup', runs: 1, last_ok: true },
       { name: 'webhook_deliveries', runs: 1, last_ok: true },
     ]);
     expect(await runDueJobs(deps())).toEqual([]);
     t.clock.advance(61_000);
-    // The hourly preview cleanup is not due again yet.
+    // The hourly cleanups are not due again yet.
     expect((await runDueJobs(deps())).sort()).toEqual(['sla_sweep', 'webhook_deliveries']);
   });
 });
