@@ -11,7 +11,9 @@ export const DEMO_PASSWORD = process.env.ZAITUN_DEMO_PASSWORD ?? 'Zaitun-Demo-20
  * <data dir>/worker-N. Tests change settings, users, lock-outs and counters, so two servers never share data.
  * Files stay whole (fullyParallel off): a file's tests run in order, on one worker, on one fresh demo database.
  */
-const WORKERS = Number(process.env.E2E_WORKERS ?? 2);
+// Default 1: on a 2-core machine two headless Chromiums (software GPU) starve each other — CI measured each test
+// ~3× slower with 2 workers, the suite slower overall. Machines with more cores set E2E_WORKERS=2 or more.
+const WORKERS = Number(process.env.E2E_WORKERS ?? 1);
 if (!Number.isInteger(WORKERS) || WORKERS < 1)
   throw new Error(`E2E_WORKERS must be a whole number ≥ 1, not ${process.env.E2E_WORKERS}`);
 const PORT = Number(process.env.E2E_PORT ?? 3210);

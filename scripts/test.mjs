@@ -6,7 +6,7 @@
 // - Official-document tests (unit project) need soffice, pdftotext/pdffonts and Chromium; skipped without them
 //   unless ZAITUN_REQUIRE_DOC_TOOLS=1 (CI).
 // - Browser tests (Playwright) in Debian's Chromium (/usr/bin/chromium or CHROMIUM_PATH); skipped when it is
-//   missing unless ZAITUN_REQUIRE_BROWSER=1. E2E_WORKERS (default 2) workers, each with its own server on
+//   missing unless ZAITUN_REQUIRE_BROWSER=1. E2E_WORKERS (default 1) workers, each with its own server on
 //   E2E_PORT+N (default: the first free ports from 3210 on).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -109,7 +109,7 @@ if (fs.existsSync(chromium) && fs.existsSync(e2eConfig)) {
   fs.rmSync(report, { force: true });
   // One server per Playwright worker, on E2E_PORT, E2E_PORT+1, …: all of them must be free. Without E2E_PORT,
   // take the first free run of ports from 3210 on (another server, or someone's e2e run, may hold 3210).
-  const servers = Number.parseInt(process.env.E2E_WORKERS ?? '2', 10) || 2;
+  const servers = Number.parseInt(process.env.E2E_WORKERS ?? '1', 10) || 1;
   let e2ePort = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : null;
   if (e2ePort === null) {
     for (let first = 3210; first < 3310 && e2ePort === null; first += servers) {
