@@ -27,11 +27,7 @@ export function yoyGrowth(current: number | null | undefined, base: number | nul
 }
 
 /** The source's own YoY figure differs from the computed one by more than `tolerancePts` percentage points. */
-export function yoyMismatch(
-  computed: number | null,
-  reported: number | null | undefined,
-  tolerancePts = 0.1,
-): boolean {
+export function yoyMismatch(computed: number | null, reported: number | null | undefined, tolerancePts = 0.1): boolean {
   if (computed == null || reported == null) return false;
   // A rounding margin: sources print one decimal, so 4.15 vs 4.1 is 0.05 apart, not a mismatch.
   return Math.abs(computed - reported) > tolerancePts + 1e-9;
@@ -151,7 +147,8 @@ export function rankValues<K>(
     const rank = prev && prevOut && Math.abs(prev.value - e.value) <= epsilon ? (prevOut.rank as number) : i + 1;
     out.push({ key: e.key, value: e.value, rank });
   });
-  for (const e of entries) if (e.value == null || e.eligible === false) out.push({ key: e.key, value: e.value, rank: null });
+  for (const e of entries)
+    if (e.value == null || e.eligible === false) out.push({ key: e.key, value: e.value, rank: null });
   return out;
 }
 
