@@ -1,33 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
 import { LoginPage } from '../pages/login.page';
 import { DispatchApi, OrdersPage } from '../pages/orders.page';
+import { zipEntry } from '../pages/zip';
 
 const DEMO_PASSWORD = process.env.ZAITUN_DEMO_PASSWORD ?? 'Zaitun-Demo-2026!';
 const runId = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
-
-/** One entry of a zip file, read through its central directory (stored or deflated). */
-function zipEntry(zip: Buffer, name: string): Buffer {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  expect(end, 'a zip file').toBeGreaterThanOrEqual(0);
-  let at = zip.readUInt32LE(end + 16);
-  const entries = zip.readUInt16LE(end + 10);
-  for (let i = 0; i < entries; i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return method === 0 ? data : inflateRawSync(data);
-    }
-    at += 46 + skip;
-  }
-  throw new Error(`${name} not in the zip`);
-}
 
 async function signedIn(page: Page, username: string): Promise<DispatchApi> {
   await new LoginPage(page).signInAndWait(username, DEMO_PASSWORD);
