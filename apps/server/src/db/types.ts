@@ -486,6 +486,99 @@ export interface TasksTable {
   finished_at: Timestamp | null;
 }
 
+export interface IndicatorsTable {
+  id: Generated<string>;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  measure_unit: string;
+  frequency: string;
+  kind: string;
+  direction: string;
+  decimals: number;
+  additive: boolean;
+  responsible_unit_id: string | null;
+  definition: Generated<string>;
+  source: Generated<string>;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface IndicatorTargetsTable {
+  id: Generated<string>;
+  indicator_id: string;
+  unit_id: string;
+  year: number;
+  kind: string;
+  value: number;
+  state: string;
+  note: Generated<string>;
+  version: Generated<number>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface IndicatorTargetChangesTable {
+  target_id: string;
+  version: number;
+  kind: string;
+  value: number;
+  state: string;
+  note: string;
+  by_user: string;
+  at: Timestamp;
+}
+
+export interface IndicatorFiguresTable {
+  id: Generated<string>;
+  indicator_id: string;
+  unit_id: string;
+  year: number;
+  month: number;
+  value: number;
+  reported_yoy: number | null;
+  source: string;
+  import_id: string | null;
+  import_row: number | null;
+  state: string;
+  conflict_value: number | null;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  verified_by: string | null;
+  verified_at: Timestamp | null;
+}
+
+export interface IndicatorFigureChangesTable {
+  figure_id: string;
+  version: number;
+  value: number;
+  reported_yoy: number | null;
+  source: string;
+  import_id: string | null;
+  import_row: number | null;
+  state: string;
+  by_user: string | null;
+  at: Timestamp;
+}
+
+export interface DisplayLinksTable {
+  id: Generated<string>;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
 export interface DB {
   units: UnitsTable;
   enterprises: EnterprisesTable;
@@ -523,6 +616,12 @@ export interface DB {
   bulletin_versions: BulletinVersionsTable;
   bulletin_reads: BulletinReadsTable;
   tasks: TasksTable;
+  indicators: IndicatorsTable;
+  indicator_targets: IndicatorTargetsTable;
+  indicator_target_changes: IndicatorTargetChangesTable;
+  indicator_figures: IndicatorFiguresTable;
+  indicator_figure_changes: IndicatorFigureChangesTable;
+  display_links: DisplayLinksTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
@@ -534,3 +633,6 @@ export type OrderRow = Selectable<OrdersTable>;
 export type MeetingRow = Selectable<MeetingsTable>;
 export type BulletinRow = Selectable<BulletinsTable>;
 export type TaskRow = Selectable<TasksTable>;
+export type IndicatorRow = Selectable<IndicatorsTable>;
+export type IndicatorFigureRow = Selectable<IndicatorFiguresTable>;
+export type IndicatorTargetRow = Selectable<IndicatorTargetsTable>;
