@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './auth';
+export * from './cockpit/indicators';
 export * from './common';
 export * from './dispatch/bulletins';
 export * from './dispatch/document-settings';

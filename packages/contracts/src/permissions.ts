@@ -44,6 +44,12 @@ export const PERMISSIONS = [
   'bulletin.read',
   'bulletin.manage',
   'webhook.manage',
+  'indicator.read',
+  'indicator.manage',
+  'figure.read',
+  'figure.report',
+  'figure.verify',
+  'display.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +78,9 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'settings.manage': 'all',
     'calendar.manage': 'all',
     'webhook.manage': 'all',
+    'indicator.read': 'all',
+    'indicator.manage': 'all',
+    'figure.read': 'all',
   },
   // The HQ office: runs the dispatch loop for the whole legion.
   hq_dispatcher: {
@@ -90,6 +99,13 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'bulletin.read': 'all',
     'bulletin.manage': 'all',
     'calendar.manage': 'all',
+    // The cockpit: indicators and targets, figures of every unit (entered, imported, verified), screens.
+    'indicator.read': 'all',
+    'indicator.manage': 'all',
+    'figure.read': 'all',
+    'figure.report': 'all',
+    'figure.verify': 'all',
+    'display.manage': 'all',
   },
   leader: {
     'unit.read': 'all',
@@ -102,6 +118,8 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'meeting.read': 'all',
     'metrics.read': 'all',
     'bulletin.read': 'all',
+    'indicator.read': 'all',
+    'figure.read': 'all',
   },
   unit_admin: {
     'unit.read': 'all',
@@ -121,6 +139,10 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'metrics.read': 'unit',
     'bulletin.read': 'unit',
     'webhook.manage': 'unit',
+    // Everyone sees the city and the whole league table; source rows and entry only for the own unit.
+    'indicator.read': 'all',
+    'figure.read': 'unit',
+    'figure.report': 'unit',
   },
   // A unit's items are those it leads, helps with (co-unit), raised, or that concern its county area.
   unit_staff: {
@@ -134,6 +156,9 @@ export const ROLE_PERMISSIONS: Record<Role, Partial<Record<Permission, Scope>>> 
     'meeting.read': 'unit',
     'metrics.read': 'unit',
     'bulletin.read': 'unit',
+    'indicator.read': 'all',
+    'figure.read': 'unit',
+    'figure.report': 'unit',
   },
   enterprise_user: {
     'token.manage': 'self',
@@ -221,6 +246,7 @@ export function canGrantRole(actor: Actor, role: Role): boolean {
 /** The side menu: each entry is shown when the actor holds its permission (null: every signed-in user). */
 export const MENU = [
   { key: 'home', path: '/', permission: null },
+  { key: 'cockpit', path: '/cockpit', permission: 'indicator.read' },
   { key: 'queue', path: '/dispatch/queue', permission: 'item.handle' },
   { key: 'board', path: '/dispatch/board', permission: 'item.dispatch' },
   { key: 'items', path: '/dispatch/items', permission: 'item.read' },
@@ -229,6 +255,8 @@ export const MENU = [
   { key: 'meetings', path: '/dispatch/meetings', permission: 'meeting.read' },
   { key: 'bulletins', path: '/dispatch/bulletins', permission: 'bulletin.read' },
   { key: 'metrics', path: '/dispatch/metrics', permission: 'metrics.read' },
+  { key: 'figures', path: '/cockpit/figures', permission: 'figure.read' },
+  { key: 'indicators', path: '/cockpit/indicators', permission: 'indicator.read' },
 
   { key: 'units', path: '/org/units', permission: 'unit.read' },
   { key: 'users', path: '/org/users', permission: 'user.read' },

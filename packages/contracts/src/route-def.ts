@@ -7,7 +7,17 @@ export interface RouteDef {
   method: HttpMethod;
   path: string;
   summary: string;
-  tag: 'auth' | 'org' | 'tokens' | 'audit' | 'system' | 'dispatch' | 'calendar' | 'notifications' | 'settings';
+  tag:
+    | 'auth'
+    | 'org'
+    | 'tokens'
+    | 'audit'
+    | 'system'
+    | 'dispatch'
+    | 'calendar'
+    | 'notifications'
+    | 'settings'
+    | 'cockpit';
   /** `public`: no sign-in needed. Otherwise a session or an API token is required. */
   auth: 'public' | 'user';
   /** The permission the route needs at all (scope is checked per object); null: any signed-in user. */

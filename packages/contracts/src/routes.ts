@@ -14,6 +14,7 @@ import {
   Me,
   UpdateMeBody,
 } from './auth';
+import { indicatorRoutes } from './cockpit/routes';
 import { IdParams, VersionBody } from './common';
 import { bulletinRoutes } from './dispatch/bulletin-routes';
 import { metricsRoutes } from './dispatch/metrics-routes';
@@ -446,6 +447,7 @@ export const routes = {
   ...metricsRoutes,
   ...bulletinRoutes,
   ...taskRoutes,
+  ...indicatorRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteKey = keyof typeof routes;
