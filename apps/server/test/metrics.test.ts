@@ -227,6 +227,14 @@ describe('unit metrics', () => {
     expect(m.rows.slice(0, m.rankedCount).map((x) => x.unitCode)).toContain('MT-A');
     expect(m.rows.slice(m.rankedCount).every((x) => x.tooFew && x.rank === null)).toBe(true);
     expect(m.rows.some((x) => x.unitCode === 'HQ' || x.unitCode === 'OFFICE')).toBe(false);
+    // The unranked units in the unit tree's display order (level, sort order, code), never by their random ids.
+    const treeOrder = (x: UnitMetricsRowT) => {
+      const u = units.get(x.unitCode) as UnitT;
+      return [u.depth, u.sortOrder, u.code] as const;
+    };
+    const unranked = m.rows.slice(m.rankedCount).map(treeOrder);
+    const sorted = [...unranked].sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
+    expect(unranked).toEqual(sorted);
   });
 
   it('counts working days from the official calendar, holidays and adjusted working days included', async () => {

@@ -143,12 +143,15 @@ export async function redCardsIn(db: DbOrTx, p: Period, limit: number): Promise<
   return rows.map((r) => itemRow(r, null));
 }
 
-/** The units a published bulletin is sent to (and whose reads are expected): active units of a ranked type. */
+/**
+ * The units a published bulletin is sent to (and whose reads are expected): active units of a ranked type, in the
+ * unit tree's display order.
+ */
 export async function addresseeUnits(db: DbOrTx): Promise<{ id: string; name_zh: string; name_en: string }[]> {
   const { rows } = await sql<{ id: string; name_zh: string; name_en: string }>`
     SELECT id, name_zh, name_en FROM units
     WHERE active AND type IN ('working_group', 'county', 'liaison_group', 'task_force', 'member_department')
-    ORDER BY path`.execute(db);
+    ORDER BY depth, sort_order, code`.execute(db);
   return rows;
 }
 

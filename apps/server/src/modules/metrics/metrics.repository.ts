@@ -46,7 +46,8 @@ export interface MetricsUnit {
 
 /**
  * The units listed: every active unit of a ranked type, plus an inactive one that still has figures in the period
- * (`withFigures`), in the tree's display order.
+ * (`withFigures`), in the unit tree's display order (level, then each unit's sort order) — not by `path`, whose ids
+ * would list sibling units in a random order.
  */
 export async function listMetricsUnits(
   db: DbOrTx,
@@ -57,7 +58,7 @@ export async function listMetricsUnits(
     SELECT id, code, name_zh, name_en, short_name, type FROM units
     WHERE type IN ${RANKED} ${unitType ? sql`AND type = ${unitType}` : sql``}
       AND (active OR id = ANY(${sql.val(withFigures)}::uuid[]))
-    ORDER BY path`.execute(db);
+    ORDER BY depth, sort_order, code`.execute(db);
   return rows;
 }
 
