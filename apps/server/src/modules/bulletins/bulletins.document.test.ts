@@ -2,7 +2,7 @@ import { type BulletinSectionsT, type BulletinT, DEFAULT_DOCUMENT_SETTINGS } fro
 import { describe, expect, it } from 'vitest';
 import type { BodyBlock, ChartBlock, TableBlock } from '../../lib/documents/model';
 import { rate } from '../metrics/metrics.domain';
-import { bulletinDocument, bulletinFileName, onTimeChart } from './bulletins.document';
+import { bulletinDocument, bulletinFileName, onTimeChart, overdueWords } from './bulletins.document';
 import { commendedUnits, defaultBulletinText, sortUnitRows, type UnitFigures } from './bulletins.domain';
 
 const unit = (name: string, onTime: [number, number], tooFew = false): UnitFigures => ({
@@ -168,6 +168,12 @@ describe('bulletinDocument', () => {
       { kind: 'paragraph', text: '本期各单位办结事项均少于3项，不作按时办结率排名。' },
     ]);
     expect(onTimeChart({ ...sections, units: [] })).toEqual([]);
+  });
+
+  it('says how long an item is overdue: whole days, and less than a day in words rather than 超0天', () => {
+    expect(overdueWords(4)).toBe('超4天');
+    expect(overdueWords(1)).toBe('超1天');
+    expect(overdueWords(0)).toBe('超期不足1天');
   });
 
   it('names the file after the number, a draft 草稿', () => {

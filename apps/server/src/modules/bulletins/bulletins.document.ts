@@ -25,6 +25,9 @@ function paragraphs(text: string): ParagraphBlock[] {
     .map((line): ParagraphBlock => ({ kind: 'paragraph', text: line }));
 }
 
+/** `超4天`; an item due less than a day before the period's end is `超期不足1天`, not `超0天`. */
+export const overdueWords = (days: number) => (days > 0 ? `超${days}天` : '超期不足1天');
+
 function itemTable(rows: readonly BulletinItemRowT[], last: { title: string; cell: (r: BulletinItemRowT) => string }) {
   return {
     kind: 'table' as const,
@@ -161,7 +164,7 @@ export function bulletinDocument({
     sections.overdue.length
       ? itemTable(sections.overdue, {
           title: '办结时限',
-          cell: (r) => (r.deadline ? `${chineseDate(r.deadline)}（超${r.daysOverdue ?? 0}天）` : ''),
+          cell: (r) => (r.deadline ? `${chineseDate(r.deadline)}（${overdueWords(r.daysOverdue ?? 0)}）` : ''),
         })
       : { kind: 'paragraph', text: '截至期末，没有超期未办结的事项。' },
   );
