@@ -7,6 +7,7 @@ import { systemContext } from './lib/audit';
 import type { Clock } from './lib/clock';
 import { seedDemoBulletins } from './seed/demo-bulletins';
 import { seedDemoDispatch } from './seed/demo-dispatch';
+import { seedDemoIndicators } from './seed/demo-indicators';
 import { ensureReferenceData } from './seed/reference-data';
 import { seedDemo, writeDemoAccounts } from './seed/seed';
 
@@ -59,6 +60,12 @@ export async function seedIfEmpty(database: Database, config: Config, clock: Clo
     );
     const bulletins = await seedDemoBulletins(database.db, systemContext(clock, 'seed'));
     log.info(`seeded ${bulletins} bulletins`);
+  }
+  const cockpit = await seedDemoIndicators(database.db, systemContext(clock, 'seed'));
+  if (cockpit.indicators) {
+    log.info(
+      `seeded the cockpit: ${cockpit.indicators} indicators, ${cockpit.figures} figures, ${cockpit.targets} targets`,
+    );
   }
   if (config.demoPassword) {
     log.info(

@@ -100,6 +100,25 @@ export const ERROR_MESSAGES = {
     'zh-CN': '交办单中的事项无效（须为已交办、未关闭、且未在其他有效交办单中的事项）',
     'en-US': 'Invalid items for the order (dispatched, not closed, and not in another live order)',
   },
+  INDICATOR_CODE_TAKEN: {
+    'zh-CN': '指标代码已存在',
+    'en-US': 'An indicator with this code already exists',
+  },
+  INDICATOR_NOT_DUE: {
+    'zh-CN': '该指标在所选月份没有报告期（季度指标报 3、6、9、12 月，年度指标报 12 月）',
+    'en-US':
+      'The indicator has no reporting period in that month (quarterly: March, June, September, December; annual: December)',
+  },
+  INDICATOR_INACTIVE: { 'zh-CN': '该指标已停用', 'en-US': 'The indicator is no longer in use' },
+  PERIOD_IN_FUTURE: { 'zh-CN': '不能填报尚未结束的月份', 'en-US': 'The month has not ended yet' },
+  FIGURE_DEADLINE_PASSED: {
+    'zh-CN': '本期数据报送已截止，如需更正请联系指挥部办公室',
+    'en-US': 'The reporting deadline for this period has passed; ask the HQ office to correct it',
+  },
+  FIGURE_VERIFIED: {
+    'zh-CN': '该数据已由指挥部办公室核定，不能再修改',
+    'en-US': 'The HQ office has verified this figure; it can no longer be changed here',
+  },
   BULLETIN_PERIOD_INVALID: {
     'zh-CN': '通报期间无效：请填写真实的起止日期，结束日期不能早于开始日期，开始日期不能晚于今天，期间不超过一年',
     'en-US':

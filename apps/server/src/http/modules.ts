@@ -4,6 +4,7 @@ import { authRoutes } from '../modules/auth/auth.routes';
 import { bulletinRoutes } from '../modules/bulletins/bulletins.routes';
 import { calendarRoutes } from '../modules/calendar/calendar.routes';
 import { importRoutes } from '../modules/imports/imports.routes';
+import { indicatorRoutes } from '../modules/indicators/indicators.routes';
 import { itemRoutes } from '../modules/items/items.routes';
 import { meetingRoutes } from '../modules/meetings/meetings.routes';
 import { metricsRoutes } from '../modules/metrics/metrics.routes';
@@ -38,4 +39,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   metricsRoutes(app);
   bulletinRoutes(app);
   taskRoutes(app);
+  indicatorRoutes(app);
 }

@@ -208,6 +208,7 @@ export const FigureDetail = Type.Object({
   unitNameEn: Type.String(),
   history: Type.Array(FigureChange),
 });
+export type FigureDetailT = Static<typeof FigureDetail>;
 
 /** A unit's reporting form for one period: every active indicator due that month with its figure, if any. */
 export const EntryFormQuery = Type.Object({ unitId: Uuid, year: Year, month: Month }, { additionalProperties: false });
@@ -227,6 +228,7 @@ export const EntryForm = Type.Object({
   deadline: Type.String(),
   rows: Type.Array(EntryFormRow),
 });
+export type EntryFormT = Static<typeof EntryForm>;
 export const SaveFiguresBody = Type.Object(
   {
     unitId: Uuid,
@@ -416,6 +418,7 @@ export const IndicatorTable = Type.Object({
   consistency: Nullable(Consistency),
   rows: Type.Array(Type.Object({ unit: CockpitUnit, cell: IndicatorCell })),
 });
+export type IndicatorTableT = Static<typeof IndicatorTable>;
 
 export const LeagueQuery = Type.Object(
   { board: Type.Optional(StringEnum(LEAGUE_BOARDS)), year: Type.Optional(Year), month: Type.Optional(Month) },
@@ -495,3 +498,29 @@ export const CreateDisplayLinkBody = Type.Object(
 );
 /** The link's secret is shown once, here. */
 export const CreatedDisplayLink = Type.Object({ link: DisplayLink, token: Type.String(), url: Type.String() });
+
+/** The settings a new installation starts with (docs/indicators.md). */
+export const DEFAULT_COCKPIT_SETTINGS: CockpitSettingsT = {
+  timeProgress: 'months',
+  reportDay: 10,
+  remindDaysBefore: 3,
+  yellowBand: 5,
+  consistencyTolerance: 0.5,
+  leagues: {
+    county: [
+      { kind: 'indicator', indicator: 'retail_sales', measure: 'completion', weight: 20 },
+      { kind: 'indicator', indicator: 'trade_total', measure: 'completion', weight: 20 },
+      { kind: 'indicator', indicator: 'exports', measure: 'growth', weight: 15 },
+      { kind: 'indicator', indicator: 'cbec', measure: 'growth', weight: 10 },
+      { kind: 'indicator', indicator: 'fdi_utilised', measure: 'completion', weight: 10 },
+      { kind: 'indicator', indicator: 'retail_sales', measure: 'growth', weight: 10 },
+      { kind: 'metric', metric: 'on_time_rate', weight: 10 },
+      { kind: 'metric', metric: 'satisfaction', weight: 5 },
+    ],
+    working_group: [
+      { kind: 'metric', metric: 'on_time_rate', weight: 50 },
+      { kind: 'metric', metric: 'satisfaction', weight: 30 },
+      { kind: 'metric', metric: 'resolved_rate', weight: 20 },
+    ],
+  },
+};

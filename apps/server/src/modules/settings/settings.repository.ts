@@ -63,7 +63,8 @@ export const lockSetting = (db: DbOrTx, key: string) =>
 export async function writeSetting(db: DbOrTx, key: string, value: unknown, now: Date): Promise<number> {
   const row = await db
     .insertInto('settings')
-    .values({ key, value: JSON.stringify(value), updated_at: now })
+    // A missing row reads as version 1 (the defaults), so its first write is version 2.
+    .values({ key, value: JSON.stringify(value), version: 2, updated_at: now })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
         value: JSON.stringify(value),
