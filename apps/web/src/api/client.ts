@@ -33,11 +33,23 @@ export function isApiError(error: unknown, code?: string): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
-const state: { csrfToken: string | null; locale: Locale } = { csrfToken: null, locale: 'zh-CN' };
+const state: { csrfToken: string | null; locale: Locale; bearer: string | null } = {
+  csrfToken: null,
+  locale: 'zh-CN',
+  bearer: null,
+};
 
 /** The session's CSRF token (from `Me`), sent on every state-changing request. */
 export function setCsrfToken(token: string | null): void {
   state.csrfToken = token;
+}
+
+/**
+ * A display link's token (`zdl_…`), sent as `Authorization: Bearer` on every call instead of the session cookie —
+ * set only by the display page (`/display/:token`), which has no session, and cleared when it closes.
+ */
+export function setBearerToken(token: string | null): void {
+  state.bearer = token;
 }
 
 /** The UI language, sent as Accept-Language so that server messages come back in it. */
@@ -101,6 +113,7 @@ export type JsonKey = Exclude<RouteKey, UploadKey>;
 function headersFor(def: RouteDef): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': state.locale };
   if (def.method !== 'GET' && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
+  if (state.bearer) headers.Authorization = `Bearer ${state.bearer}`;
   return headers;
 }
 
@@ -109,7 +122,8 @@ export async function api<K extends JsonKey>(key: K, ...rest: Rest<K>): Promise<
   const def: RouteDef = routes[key];
   const args: LooseArgs = (rest[0] ?? {}) as LooseArgs;
   const headers = headersFor(def);
-  const init: RequestInit = { method: def.method, headers, credentials: 'same-origin' };
+  // With a bearer token the cookie stays home: the call is the display link's, not a signed-in user's.
+  const init: RequestInit = { method: def.method, headers, credentials: state.bearer ? 'omit' : 'same-origin' };
   if (args.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(args.body);
