@@ -1,12 +1,17 @@
 /**
- * The cockpit (一看) over the typed client: the period's headline, one indicator across the counties, the league
- * tables (and their xlsx), trends, and the drill-down to a figure's source rows. The same hooks serve the big screen
- * signed in and the display link (`/display/:token`), where the client sends the link's token instead of a cookie.
+ * The cockpit (一看) over the typed client: indicators, targets, figures (entry, verification, history) and the
+ * cockpit settings; the computed views (the period's headline, one indicator across the counties, the league tables
+ * and their xlsx, trends) and the drill-down to a figure's source rows. Every key starts with `cockpit`, so a write
+ * invalidates the computed views too. The views' hooks serve the big screen signed in and the display link
+ * (`/display/:token`) alike: there the client sends the link's token instead of a cookie.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { RouteQuery } from '@zaitun/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RouteBody, RouteQuery } from '@zaitun/contracts';
 import { api, routeUrl } from './client';
 
+export type TargetQuery = RouteQuery<'listTargets'>;
+export type FigureQuery = RouteQuery<'listFigures'>;
+export type EntryFormQuery = RouteQuery<'getEntryForm'>;
 export type CockpitPeriod = RouteQuery<'getCockpit'>;
 export type IndicatorTableQuery = RouteQuery<'getIndicatorTable'>;
 export type LeagueQuery = RouteQuery<'getLeague'>;
@@ -14,12 +19,136 @@ export type TrendQuery = RouteQuery<'getTrend'>;
 
 export const cockpitKeys = {
   all: ['cockpit'] as const,
-  cockpit: (q: CockpitPeriod) => ['cockpit', 'headline', q] as const,
-  indicator: (q: IndicatorTableQuery) => ['cockpit', 'indicator', q] as const,
+  indicators: ['cockpit', 'indicators'] as const,
+  targets: (q: TargetQuery) => ['cockpit', 'targets', q] as const,
+  targetChanges: (id: string) => ['cockpit', 'targets', 'changes', id] as const,
+  figures: (q: FigureQuery) => ['cockpit', 'figures', q] as const,
+  figure: (id: string) => ['cockpit', 'figure', id] as const,
+  entryForm: (q: EntryFormQuery) => ['cockpit', 'entry', q] as const,
+  settings: ['cockpit', 'settings'] as const,
+  headline: (q: CockpitPeriod) => ['cockpit', 'headline', q] as const,
+  indicatorTable: (q: IndicatorTableQuery) => ['cockpit', 'indicator', q] as const,
   league: (q: LeagueQuery) => ['cockpit', 'league', q] as const,
   trend: (q: TrendQuery) => ['cockpit', 'trend', q] as const,
-  figure: (id: string) => ['cockpit', 'figure', id] as const,
 };
+
+function useInvalidateCockpit() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: cockpitKeys.all });
+}
+
+export function useIndicators() {
+  return useQuery({ queryKey: cockpitKeys.indicators, queryFn: () => api('listIndicators') });
+}
+
+export function useCreateIndicator() {
+  const invalidate = useInvalidateCockpit();
+  return useMutation({
+    mutationFn: (body: RouteBody<'createIndicator'>) => api('createIndicator', { body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateIndicator() {
+  const invalidate = useInvalidateCockpit();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: RouteBody<'updateIndicator'> }) =>
+      api('updateIndicator', { params: { id }, body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useTargets(query: TargetQuery, enabled = true) {
+  return useQuery({
+    queryKey: cockpitKeys.targets(query),
+    queryFn: () => api('listTargets', { query }),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+    enabled,
+  });
+}
+
+export function usePutTarget() {
+  const invalidate = useInvalidateCockpit();
+  return useMutation({
+    mutationFn: (body: RouteBody<'putTarget'>) => api('putTarget', { body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useConfirmTargets() {
+  const invalidate = useInvalidateCockpit();
+  return useMutation({
+    mutationFn: (body: RouteBody<'confirmTargets'>) => api('confirmTargets', { body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useTargetChanges(id: string | null) {
+  return useQuery({
+    queryKey: cockpitKeys.targetChanges(id ?? ''),
+    queryFn: () => api('listTargetChanges', { params: { id: id ?? '' } }),
+    enabled: id !== null,
+    staleTime: 0,
+  });
+}
+
+export function useFigures(query: FigureQuery) {
+  return useQuery({
+    queryKey: cockpitKeys.figures(query),
+    queryFn: () => api('listFigures', { query }),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+export function useFigure(id: string | null) {
+  return useQuery({
+    queryKey: cockpitKeys.figure(id ?? ''),
+    queryFn: () => api('getFigure', { params: { id: id ?? '' } }),
+    enabled: id !== null,
+    staleTime: 0,
+  });
+}
+
+export function useVerifyFigures() {
+  const invalidate = useInvalidateCockpit();
+  return useMutation({
+    mutationFn: (body: RouteBody<'verifyFigures'>) => api('verifyFigures', { body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useEntryForm(query: EntryFormQuery | null) {
+  return useQuery({
+    queryKey: cockpitKeys.entryForm(query ?? { unitId: '', year: 0, month: 0 }),
+    queryFn: () => api('getEntryForm', { query: query as EntryFormQuery }),
+    enabled: query !== null,
+    staleTime: 0,
+  });
+}
+
+export function useSaveFigures() {
+  const invalidate = useInvalidateCockpit();
+  return useMutation({
+    mutationFn: (body: RouteBody<'saveFigures'>) => api('saveFigures', { body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCockpitSettings() {
+  return useQuery({ queryKey: cockpitKeys.settings, queryFn: () => api('getCockpitSettings'), staleTime: 0 });
+}
+
+export function useUpdateCockpitSettings() {
+  const invalidate = useInvalidateCockpit();
+  return useMutation({
+    mutationFn: (body: RouteBody<'updateCockpitSettings'>) => api('updateCockpitSettings', { body }),
+    onSuccess: invalidate,
+  });
+}
+
+// ── The computed views ──────────────────────────────────────────────────────────────────────────────────────────
 
 /** Options a caller may add: `refetchInterval` for the big screen, `silent` where the page shows errors itself. */
 export interface CockpitQueryOptions {
@@ -38,7 +167,7 @@ const common = (o: CockpitQueryOptions = {}) => ({
 /** The cockpit of a period; without year and month, the latest period with figures. */
 export function useCockpit(query: CockpitPeriod, options?: CockpitQueryOptions) {
   return useQuery({
-    queryKey: cockpitKeys.cockpit(query),
+    queryKey: cockpitKeys.headline(query),
     queryFn: () => api('getCockpit', { query }),
     ...common(options),
   });
@@ -46,7 +175,7 @@ export function useCockpit(query: CockpitPeriod, options?: CockpitQueryOptions) 
 
 export function useIndicatorTable(query: IndicatorTableQuery | null, options?: CockpitQueryOptions) {
   return useQuery({
-    queryKey: cockpitKeys.indicator(query ?? { indicatorId: '' }),
+    queryKey: cockpitKeys.indicatorTable(query ?? { indicatorId: '' }),
     queryFn: () => api('getIndicatorTable', { query: query as IndicatorTableQuery }),
     ...common({ ...options, enabled: !!query && (options?.enabled ?? true) }),
   });
@@ -74,7 +203,8 @@ export function useTrend(query: TrendQuery | null, options?: CockpitQueryOptions
  */
 export function useFigureDetail(id: string | null) {
   return useQuery({
-    queryKey: cockpitKeys.figure(id ?? ''),
+    // Its own key beside useFigure's: the same answer, but this query's failures are silent.
+    queryKey: [...cockpitKeys.figure(id ?? ''), 'drill'] as const,
     queryFn: () => api('getFigure', { params: { id: id as string } }),
     enabled: !!id,
     meta: { silent: true },
