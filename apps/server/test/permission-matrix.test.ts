@@ -14,6 +14,8 @@ import {
   scopeOf,
 } from '@zaitun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../src/lib/audit';
+import { seedDemoIndicators } from '../src/seed/demo-indicators';
 import { type Client, createTestApp, signIn, TEST_PASSWORD, type TestApp } from './harness';
 
 type Err = { error: { code: string } };
@@ -106,6 +108,59 @@ const versionOf = async (
 ) =>
   (await t.database.pool.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id])).rows[0]
     ?.version ?? 1;
+
+const cockpitVersion = async (table: 'indicators', id: string) =>
+  (await t.database.pool.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id])).rows[0]
+    ?.version ?? 1;
+
+let cockpitSeeded: Promise<void> | null = null;
+/** The demo indicators (seeded once), a scratch indicator, a target, and a figure per unit for the period asked. */
+async function cockpitFixture() {
+  cockpitSeeded ??= (async () => {
+    await seedDemoIndicators(t.database.db, systemContext(t.clock, 'seed'));
+    await t.database.pool.query(
+      `INSERT INTO indicators (code, name_zh, name_en, measure_unit, frequency, kind, direction, decimals, additive,
+                               created_at, updated_at)
+       VALUES ('matrix_scratch', '矩阵草稿指标', 'Matrix scratch', '个', 'monthly', 'period', 'higher', 0, true, now(), now())`,
+    );
+  })();
+  await cockpitSeeded;
+  const q = async (text: string, values: unknown[] = []) =>
+    (await t.database.pool.query<{ id: string }>(text, values)).rows[0]?.id as string;
+  const ids = new Map(
+    (await t.database.pool.query<{ id: string; code: string }>('SELECT id, code FROM indicators')).rows.map((r) => [
+      r.code,
+      r.id,
+    ]),
+  );
+  // The period: the month before the clock's (Shanghai); its entry window is open on the 5th of the clock's month.
+  const now = new Date(t.clock.now().getTime() + 8 * 3_600_000);
+  const year = now.getUTCMonth() === 0 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();
+  const month = now.getUTCMonth() === 0 ? 12 : now.getUTCMonth();
+  const withinDeadline = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 5, 2));
+  const retail = ids.get('retail_sales') as string;
+  return {
+    year,
+    month,
+    withinDeadline,
+    indicator: (code: string) => ids.get(code) as string,
+    scratchIndicator: ids.get('matrix_scratch') as string,
+    target: await q('SELECT id FROM indicator_targets ORDER BY year DESC LIMIT 1'),
+    /** A figure of the unit (inserted when the demo has none, e.g. for a working group). */
+    async figureOf(unitId: string) {
+      const found = await q(
+        'SELECT id FROM indicator_figures WHERE unit_id = $1 AND indicator_id = $2 ORDER BY year, month LIMIT 1',
+        [unitId, retail],
+      );
+      if (found) return found;
+      return q(
+        `INSERT INTO indicator_figures (indicator_id, unit_id, year, month, value, source, state, updated_at)
+         VALUES ($1, $2, 2024, 1, 1, 'seed', 'verified', now()) RETURNING id`,
+        [retail, unitId],
+      );
+    },
+  };
+}
 
 let calendarXlsx: Buffer;
 let rootImportId: string;
@@ -854,6 +909,127 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
       (c) => c.get(`/api/v1/bulletins/${published}/receipts`),
       (c) => c.get(`${gone}/receipts`),
     );
+
+    // ---- The cockpit: every government role reads the city and the tables (indicator.read); figures' source rows
+    // within figure.read's scope (a county its own unit, hidden like missing otherwise); entry within figure.report's
+    // (a county its own unit before the deadline, HQ any); definitions, targets, settings and verification are HQ's. ----
+    const cockpitIds = await cockpitFixture();
+    const retail = cockpitIds.indicator('retail_sales');
+    any('listIndicators', (c) => c.get('/api/v1/indicators'));
+    any('createIndicator', (c) =>
+      c.post('/api/v1/indicators', {
+        code: `m_${next()}`,
+        nameZh: '矩阵指标',
+        nameEn: 'Matrix indicator',
+        measureUnit: '个',
+        frequency: 'monthly',
+        kind: 'period',
+        direction: 'higher',
+        decimals: 0,
+        additive: true,
+        responsibleUnitId: null,
+      }),
+    );
+    any('updateIndicator', async (c) =>
+      c.patch(`/api/v1/indicators/${cockpitIds.scratchIndicator}`, {
+        version: await cockpitVersion('indicators', cockpitIds.scratchIndicator),
+        nameEn: `Scratch ${next()}`,
+      }),
+    );
+    any('listTargets', (c) => c.get(`/api/v1/indicator-targets?year=${cockpitIds.year}`));
+    any('putTarget', (c) =>
+      c.put('/api/v1/indicator-targets', {
+        indicatorId: retail,
+        unitId: unitOf('DEHUA').id,
+        year: 2031 + (next() % 60),
+        kind: 'growth',
+        value: 5,
+      }),
+    );
+    any('confirmTargets', (c) => c.post('/api/v1/indicator-targets/confirm', { year: cockpitIds.year }));
+    any('listTargetChanges', (c) => c.get(`/api/v1/indicator-targets/${cockpitIds.target}/changes`));
+    any('listFigures', (c) => c.get(`/api/v1/indicator-figures?year=${cockpitIds.year}`));
+    any('verifyFigures', (c) =>
+      // Last year's January (already verified: nothing changes, so the units' entries below stay open).
+      c.post('/api/v1/indicator-figures/verify', { year: cockpitIds.year - 1, month: 1 }),
+    );
+    any('getCockpit', (c) => c.get('/api/v1/cockpit'));
+    any('getIndicatorTable', (c) => c.get(`/api/v1/cockpit/indicator?indicatorId=${retail}`));
+    any('getLeague', (c) => c.get('/api/v1/cockpit/league?board=county'));
+    any('exportLeague', (c) => c.get('/api/v1/cockpit/league.xlsx?board=working_group'));
+    any('getTrend', (c) => c.get(`/api/v1/cockpit/trend?indicatorId=${retail}`));
+    any('getCockpitSettings', (c) => c.get('/api/v1/settings/cockpit'));
+    any('updateCockpitSettings', async (c) => {
+      const current = await root.get<{ settings: unknown; version: number }>('/api/v1/settings/cockpit');
+      return c.put('/api/v1/settings/cockpit', current.body);
+    });
+    const figureUnits = [
+      ...(unit ? [['inside', unitOf(unit).id] as const] : []),
+      ['outside', unitOf(otherUnit).id] as const,
+    ];
+    for (const [variant, figureUnit] of figureUnits) {
+      const figure = await cockpitIds.figureOf(figureUnit);
+      const resource = { unitId: figureUnit };
+      cases.push({
+        key: 'getFigure',
+        variant,
+        resource,
+        hidden: true,
+        send: (c) => c.get(`/api/v1/indicator-figures/${figure}`),
+        missing: (c) => c.get(`/api/v1/indicator-figures/${NOBODY}`),
+      });
+      cases.push({
+        key: 'getEntryForm',
+        variant,
+        resource,
+        hidden: true,
+        send: (c) =>
+          c.get(`/api/v1/figure-entry?unitId=${figureUnit}&year=${cockpitIds.year}&month=${cockpitIds.month}`),
+        missing: (c) =>
+          c.get(`/api/v1/figure-entry?unitId=${NOBODY}&year=${cockpitIds.year}&month=${cockpitIds.month}`),
+      });
+      cases.push({
+        key: 'saveFigures',
+        variant,
+        resource,
+        hidden: true,
+        send: async (c) => {
+          // Within the reporting window: the 5th of the month after the period.
+          const real = t.clock.now();
+          t.clock.set(cockpitIds.withinDeadline);
+          try {
+            const version = (
+              await t.database.pool.query<{ version: number }>(
+                'SELECT version FROM indicator_figures WHERE indicator_id = $1 AND unit_id = $2 AND year = $3 AND month = $4',
+                [retail, figureUnit, cockpitIds.year, cockpitIds.month],
+              )
+            ).rows[0]?.version;
+            return await c.put('/api/v1/figure-entry', {
+              unitId: figureUnit,
+              year: cockpitIds.year,
+              month: cockpitIds.month,
+              entries: [{ indicatorId: retail, value: 100 + next(), ...(version ? { version } : {}) }],
+            });
+          } finally {
+            t.clock.set(real);
+          }
+        },
+        missing: async (c) => {
+          const real = t.clock.now();
+          t.clock.set(cockpitIds.withinDeadline);
+          try {
+            return await c.put('/api/v1/figure-entry', {
+              unitId: NOBODY,
+              year: cockpitIds.year,
+              month: cockpitIds.month,
+              entries: [{ indicatorId: retail, value: 1 }],
+            });
+          } finally {
+            t.clock.set(real);
+          }
+        },
+      });
+    }
 
     // ---- Group robots. "inside": a robot of the actor's unit; "outside": of another unit. ----
     any('listWebhooks', (c) => c.get('/api/v1/webhooks'));
