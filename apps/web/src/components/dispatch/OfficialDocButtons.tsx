@@ -1,6 +1,6 @@
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button } from 'antd';
+import { App, Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../api/admin';
 import { ApiError } from '../../api/client';
@@ -37,8 +37,9 @@ export function OfficialDocButtons({
     },
   });
   const pending = fetchFile.isPending ? fetchFile.variables : null;
+  // A Space of their own: in a page header's Space the pair is one child, and would otherwise touch.
   return (
-    <>
+    <Space wrap>
       <Button
         icon={<FileWordOutlined />}
         loading={pending === 'docx'}
@@ -55,6 +56,6 @@ export function OfficialDocButtons({
       >
         {t('officialDocs.download.pdf')}
       </Button>
-    </>
+    </Space>
   );
 }

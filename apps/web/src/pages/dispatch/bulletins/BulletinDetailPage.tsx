@@ -160,7 +160,7 @@ export function BulletinDetailPage() {
         </Link>
       </div>
       {!manager && bulletin.state === 'published' ? (
-        <Alert type="info" showIcon message={t('bulletins.detail.readOnlyHint')} style={{ marginBottom: 16 }} />
+        <Alert type="info" showIcon title={t('bulletins.detail.readOnlyHint')} style={{ marginBottom: 16 }} />
       ) : null}
       <Card title={t('bulletins.detail.basics')} size="small" style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
@@ -175,9 +175,11 @@ export function BulletinDetailPage() {
           <Descriptions.Item label={t('bulletins.detail.period')}>
             <Space size={4} wrap>
               <PeriodText kind={bulletin.periodKind} from={bulletin.from} to={bulletin.to} />
-              <Typography.Text type="secondary">
-                {t('bulletins.period.range', { from: bulletin.from, to: bulletin.to })}
-              </Typography.Text>
+              {bulletin.periodKind === 'custom' ? null : (
+                <Typography.Text type="secondary">
+                  {t('bulletins.period.range', { from: bulletin.from, to: bulletin.to })}
+                </Typography.Text>
+              )}
             </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('bulletins.detail.computedAt')}>
@@ -198,7 +200,7 @@ export function BulletinDetailPage() {
         </Descriptions>
       </Card>
       <Figures detail={detail} />
-      <UnitTable rows={sections.units} />
+      <UnitTable rows={sections.units} minResolved={sections.commendationMinResolved} />
       <ItemList kind="overdue" rows={sections.overdue} />
       <ItemList kind="redCards" rows={sections.redCards} />
       <Card
@@ -310,8 +312,12 @@ function Figures({ detail }: { detail: BulletinDetailT }) {
   );
 }
 
-/** Every unit's row in its sorted position; the best and worst three highlighted as in the document. */
-function UnitTable({ rows }: { rows: BulletinUnitRowT[] }) {
+/**
+ * Every unit's row in its sorted position; the best and worst three highlighted as in the document. A unit with
+ * fewer than `minResolved` items closed is not ranked (the metrics' minimum sample, which also bounds commendation):
+ * it is listed after the ranked ones with a tag instead of a rank, as on the metrics page.
+ */
+function UnitTable({ rows, minResolved }: { rows: BulletinUnitRowT[]; minResolved: number }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const rate = (r: RateT) => (
@@ -329,18 +335,23 @@ function UnitTable({ rows }: { rows: BulletinUnitRowT[] }) {
     {
       title: t('bulletins.units.position'),
       dataIndex: 'position',
-      width: 90,
-      render: (position: number, row) => (
-        <Space size={4}>
-          <Typography.Text strong>{position}</Typography.Text>
-          {row.mark === 'top' ? (
-            <TrophyOutlined aria-label={t('bulletins.units.top')} style={{ color: '#d48806' }} />
-          ) : null}
-          {row.mark === 'bottom' ? (
-            <WarningOutlined aria-label={t('bulletins.units.bottom')} style={{ color: '#cf1322' }} />
-          ) : null}
-        </Space>
-      ),
+      width: 110,
+      render: (position: number, row) =>
+        row.resolved < minResolved ? (
+          <Tooltip title={t('bulletins.units.notRankedHint', { min: minResolved })}>
+            <Tag style={{ marginInlineEnd: 0 }}>{t('bulletins.units.notRanked')}</Tag>
+          </Tooltip>
+        ) : (
+          <Space size={4}>
+            <Typography.Text strong>{position}</Typography.Text>
+            {row.mark === 'top' ? (
+              <TrophyOutlined aria-label={t('bulletins.units.top')} style={{ color: '#d48806' }} />
+            ) : null}
+            {row.mark === 'bottom' ? (
+              <WarningOutlined aria-label={t('bulletins.units.bottom')} style={{ color: '#cf1322' }} />
+            ) : null}
+          </Space>
+        ),
     },
     {
       title: t('bulletins.units.unit'),
@@ -368,7 +379,14 @@ function UnitTable({ rows }: { rows: BulletinUnitRowT[] }) {
     },
   ];
   return (
-    <Card title={t('bulletins.units.title')} size="small" style={{ marginBottom: 16 }}>
+    <Card
+      title={t('bulletins.units.title')}
+      size="small"
+      style={{ marginBottom: 16 }}
+      extra={
+        <Typography.Text type="secondary">{t('bulletins.units.notRankedHint', { min: minResolved })}</Typography.Text>
+      }
+    >
       <Table<BulletinUnitRowT>
         rowKey="unitId"
         size="small"
@@ -415,7 +433,13 @@ function ItemList({ kind, rows }: { kind: 'overdue' | 'redCards'; rows: Bulletin
           dataIndex: 'daysOverdue',
           width: 120,
           align: 'right',
-          render: (d: number | null) => (d === null ? t('common.none') : t('bulletins.lists.days', { count: d })),
+          // Whole days past the deadline: 0 is an item that fell due less than a day before the period's end.
+          render: (d: number | null) =>
+            d === null
+              ? t('common.none')
+              : d === 0
+                ? t('bulletins.lists.underADay')
+                : t('bulletins.lists.days', { count: d }),
         }
       : {
           title: t('bulletins.lists.raisedAt'),

@@ -94,7 +94,7 @@ function TextEditor({ detail, onDone }: { detail: BulletinDetailT; onDone: () =>
       data-testid="bulletin-text-form"
     >
       {reloaded ? (
-        <Alert type="warning" showIcon message={t('common.reloadedAfterConflict')} style={{ marginBottom: 12 }} />
+        <Alert type="warning" showIcon title={t('common.reloadedAfterConflict')} style={{ marginBottom: 12 }} />
       ) : null}
       <Form.Item
         name="title"
