@@ -1,5 +1,6 @@
 import { adminEn } from './modules/admin';
 import { bulletinsEn } from './modules/bulletins';
+import { cockpitMapEn } from './modules/cockpit-map';
 import { dispatchEn } from './modules/dispatch';
 import { metricsEn } from './modules/metrics';
 import { notifyEn } from './modules/notify';
@@ -16,6 +17,7 @@ export const enUS: Messages = {
   notify: notifyEn,
   officialDocs: officialDocsEn,
   bulletins: bulletinsEn,
+  cockpitMap: cockpitMapEn,
   app: {
     title: 'Zaitun · Quanzhou Trade Development Platform',
     brand: 'Zaitun',

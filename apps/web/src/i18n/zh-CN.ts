@@ -4,6 +4,7 @@
  */
 import { adminZh } from './modules/admin';
 import { bulletinsZh } from './modules/bulletins';
+import { cockpitMapZh } from './modules/cockpit-map';
 import { dispatchZh } from './modules/dispatch';
 import { metricsZh } from './modules/metrics';
 import { notifyZh } from './modules/notify';
@@ -18,6 +19,7 @@ export const zhCN = {
   notify: notifyZh,
   officialDocs: officialDocsZh,
   bulletins: bulletinsZh,
+  cockpitMap: cockpitMapZh,
   app: {
     title: '刺桐 · 泉州内外贸高质量发展调度平台',
     brand: '刺桐',
