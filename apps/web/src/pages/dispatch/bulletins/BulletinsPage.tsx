@@ -52,7 +52,8 @@ export function BulletinsPage() {
     {
       title: t('bulletins.list.period'),
       key: 'period',
-      width: 150,
+      // Wide enough for a custom period's two dates on one line.
+      width: 200,
       render: (_, b) => <PeriodText kind={b.periodKind} from={b.from} to={b.to} />,
     },
     {

@@ -29,18 +29,12 @@ export function BulletinStateTag({ state }: { state: BulletinState }) {
   );
 }
 
-/**
- * `2026 年 11 月`, `2026 年第 48 周`, …; the dates themselves in the title (shown on hover). A custom period is its
- * two dates, which may wrap after 至 / to rather than be cut in a narrow column.
- */
+/** `2026 年 11 月`, `2026 年第 48 周`, …; the dates themselves in the title (shown on hover). */
 export function PeriodText({ kind, from, to }: { kind: BulletinPeriodKind; from: string; to: string }) {
   const { t } = useTranslation();
   const label = periodLabelOf(kind, from, to);
   return (
-    <span
-      title={t('bulletins.period.range', { from, to })}
-      style={{ whiteSpace: kind === 'custom' ? 'normal' : 'nowrap' }}
-    >
+    <span title={t('bulletins.period.range', { from, to })} style={{ whiteSpace: 'nowrap' }}>
       {t(label.key, label.values)}
     </span>
   );
