@@ -8,6 +8,7 @@ import type { Light, Locale } from '@zaitun/contracts';
 import type { MapSeriesOption } from 'echarts/charts';
 import type { TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
+import { theme } from '../../theme';
 
 /** The name under which the shapes are registered with ECharts (`registerMap`). */
 export const QUANZHOU_MAP_NAME = 'zaitun-quanzhou';
@@ -234,6 +235,8 @@ export function buildMapOption(
   }
 
   return {
+    // The UI's own font stack (CJK faces first), not ECharts' bare `sans-serif`.
+    textStyle: { fontFamily: theme.token?.fontFamily },
     tooltip: {
       trigger: 'item',
       confine: true,
