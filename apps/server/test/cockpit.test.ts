@@ -388,3 +388,31 @@ describe('indicators and targets', () => {
     ]);
   });
 });
+
+describe('the bulletin', () => {
+  it('carries the county league table of the latest month with figures up to its period', async () => {
+    const started = await hq.post<{ id: string }>('/api/v1/bulletins', { periodKind: 'month', anchor: '2026-10-15' });
+    expect(started.status).toBe(202);
+    await t.app.services.tasks.drain();
+    const task = await hq.get<{ state: string; result: { bulletinId: string } }>(`/api/v1/tasks/${started.body.id}`);
+    expect(task.body.state).toBe('succeeded');
+    const detail = await hq.get<{ sections: { league?: LeagueT | null } }>(
+      `/api/v1/bulletins/${task.body.result.bulletinId}`,
+    );
+    const league = detail.body.sections.league;
+    // October has only 晋江市's entries (above): September is the latest month the counties have reported.
+    expect([league?.year, league?.month]).toEqual([2026, 9]);
+    expect(league?.rows).toHaveLength(13);
+    const early = await hq.post<{ id: string }>('/api/v1/bulletins', {
+      periodKind: 'custom',
+      from: '2023-03-01',
+      to: '2023-03-31',
+    });
+    await t.app.services.tasks.drain();
+    const earlyTask = await hq.get<{ result: { bulletinId: string } }>(`/api/v1/tasks/${early.body.id}`);
+    const none = await hq.get<{ sections: { league?: LeagueT | null } }>(
+      `/api/v1/bulletins/${earlyTask.body.result.bulletinId}`,
+    );
+    expect(none.body.sections.league).toBeNull();
+  });
+});

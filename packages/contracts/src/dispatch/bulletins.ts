@@ -5,6 +5,7 @@
  * The figures follow docs/metrics.md; the sections are described in docs/documents.md.
  */
 import { type Static, Type } from 'typebox';
+import { League } from '../cockpit/indicators';
 import { DateTime, Nullable, Page, PageQuery, StringEnum, Text, Uuid, Version } from '../common';
 import { Rate } from './metrics';
 
@@ -86,6 +87,11 @@ export const BulletinSections = Type.Object({
     Type.Object({ unitId: Uuid, nameZh: Type.String(), nameEn: Type.String(), resolved: Type.Integer() }),
   ),
   commendationMinResolved: Type.Integer({ minimum: 1 }),
+  /**
+   * The county league table (争先榜) of the cockpit for the latest month with figures up to the period's end; null
+   * when there are none. Absent in bulletins drafted before the cockpit existed.
+   */
+  league: Type.Optional(Nullable(League)),
 });
 export type BulletinSectionsT = Static<typeof BulletinSections>;
 

@@ -181,3 +181,80 @@ describe('bulletinDocument', () => {
     expect(bulletinFileName({ number: null }, 'pdf')).toBe('通报-草稿.pdf');
   });
 });
+
+describe('the county league table in a bulletin', () => {
+  const col = (labelZh: string, weight: number, unit = '%', decimals = 1) => ({
+    key: labelZh,
+    kind: 'indicator' as const,
+    indicatorId: null,
+    measure: 'completion',
+    labelZh,
+    labelEn: labelZh,
+    unit,
+    decimals,
+    weight,
+  });
+  const league = {
+    board: 'county' as const,
+    year: 2026,
+    month: 9,
+    timeProgress: 75,
+    columns: [col('甲完成率', 10), col('乙完成率', 30), col('丙总量', 20, '亿元', 2), col('丁增速', 5), col('戊', 25)],
+    rows: [
+      {
+        unit: { unitId: 'a', code: 'A', nameZh: '晋江市', nameEn: 'Jinjiang', divisionCode: '350582' },
+        rank: 1,
+        score: 87.5,
+        cells: [1, 2, 3.456, 4, 5].map((value) => ({ value, rank: 1, light: null, figureId: null })),
+      },
+      {
+        unit: { unitId: 'b', code: 'B', nameZh: '德化县', nameEn: 'Dehua', divisionCode: '350526' },
+        rank: null,
+        score: null,
+        cells: [null, null, null, null, null].map((value) => ({ value, rank: null, light: null, figureId: null })),
+      },
+    ],
+  };
+
+  it('prints the score and the four heaviest components in their order, with the data month and the weights', () => {
+    const doc = bulletinDocument({
+      bulletin: { ...bulletin, number: null, publishedAt: null },
+      sections: { ...sections, league },
+      text: defaultBulletinText(sections, '2026年10月'),
+      settings: DEFAULT_DOCUMENT_SETTINGS,
+      today: new Date('2026-11-05T10:00:00+08:00'),
+    });
+    const headings = doc.body.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text);
+    expect(headings.indexOf('各县（市、区）争先榜')).toBe(headings.indexOf('各单位办理情况') + 1);
+    const table = doc.body.find(
+      (b): b is TableBlock => b.kind === 'table' && (b as TableBlock).caption === '2026年9月各县（市、区）争先榜',
+    ) as TableBlock;
+    expect(table.columns.map((c) => c.title)).toEqual([
+      '名次',
+      '县（市、区）',
+      '综合得分',
+      '甲完成率（%）',
+      '乙完成率（%）',
+      '丙总量（亿元）',
+      '戊（%）',
+    ]);
+    expect(table.rows).toEqual([
+      ['1', '晋江市', '87.5', '1.0', '2.0', '3.46', '5.0'],
+      ['—', '德化县', '—', '—', '—', '—', '—'],
+    ]);
+    const note = doc.body[doc.body.indexOf(table) + 1] as { text: string };
+    expect(note.text).toContain('数据截至2026年9月，序时进度75.0%');
+    expect(note.text).toContain('乙完成率30');
+  });
+
+  it('is left out when the bulletin has no league (no figures, or drafted before the cockpit)', () => {
+    const doc = bulletinDocument({
+      bulletin: { ...bulletin, number: null, publishedAt: null },
+      sections,
+      text: defaultBulletinText(sections, '2026年10月'),
+      settings: DEFAULT_DOCUMENT_SETTINGS,
+      today: new Date('2026-11-05T10:00:00+08:00'),
+    });
+    expect(doc.body.some((b) => b.kind === 'heading' && (b as { text: string }).text.includes('争先榜'))).toBe(false);
+  });
+});

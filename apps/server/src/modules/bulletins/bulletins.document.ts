@@ -2,8 +2,8 @@
  * The bulletin (通报) as an official document: a pure mapping of its sections and edited text to the document model
  * of `lib/documents`. Chinese only, like every 公文. Sections (docs/documents.md): the opening, 一、总体情况 (the
  * headline figures), 二、各单位办理情况 (the unit table, best and worst three highlighted, then the bar chart of the
- * on-time rates), 三、超期未办结事项,
- * 四、红牌督办事项, 五、通报表扬, 六、通报批评, 七、下步工作要求.
+ * on-time rates), 三、各县（市、区）争先榜 (the cockpit's county league table, when there are figures), 四、超期未办结事项,
+ * 五、红牌督办事项, 六、通报表扬, 七、通报批评, 八、下步工作要求.
  */
 import type {
   BulletinItemRowT,
@@ -11,6 +11,7 @@ import type {
   BulletinT,
   BulletinTextT,
   DocumentSettingsT,
+  LeagueT,
 } from '@zaitun/contracts';
 import { type Bar, barChartHeight, barChartSvg, CHART_WIDTH, MAX_BARS } from '../../lib/documents/charts';
 import { type BodyBlock, chineseDate, type OfficialDocument, type ParagraphBlock } from '../../lib/documents/model';
@@ -159,6 +160,7 @@ export function bulletinDocument({
     body.push({ kind: 'paragraph', text: '注：表中突出显示的为按时办结率排名前三位和后三位的单位。', indent: false });
   }
   body.push(...onTimeChart(sections));
+  if (sections.league) body.push(...leagueBlocks(sections.league));
   body.push({ kind: 'heading', level: 1, text: '超期未办结事项' });
   body.push(
     sections.overdue.length
@@ -189,6 +191,53 @@ export function bulletinDocument({
     record: { copyTo: copyToList(settings.copyTo), printer: settings.printer, printDate: day },
     author: settings.issuingBody,
   };
+}
+
+/** The league table shows the score and the components of the largest weight (the page holds about eight columns). */
+export const LEAGUE_COLUMNS = 4;
+
+const fixed = (v: number | null, decimals: number) => (v === null ? '—' : v.toFixed(decimals));
+
+/**
+ * 各县（市、区）争先榜: rank, county, composite score and the heaviest components' values, then a note on how the score
+ * is made and the data month with its time progress (序时进度).
+ */
+export function leagueBlocks(league: LeagueT): BodyBlock[] {
+  const shown = league.columns
+    .map((c, k) => ({ c, k }))
+    .sort((a, b) => b.c.weight - a.c.weight || a.k - b.k)
+    .slice(0, LEAGUE_COLUMNS)
+    .sort((a, b) => a.k - b.k);
+  const month = `${league.year}年${league.month}月`;
+  const weights = league.columns.map((c) => `${c.labelZh}${c.weight}`).join('、');
+  return [
+    { kind: 'heading', level: 1, text: '各县（市、区）争先榜' },
+    {
+      kind: 'table',
+      caption: `${month}各县（市、区）争先榜`,
+      columns: [
+        { title: '名次', width: 1.3, align: 'center' },
+        { title: '县（市、区）', width: 3.2 },
+        { title: '综合得分', width: 1.9, align: 'center' },
+        ...shown.map(({ c }) => ({
+          title: `${c.labelZh}（${c.unit}）`,
+          width: (15.6 - 6.4) / Math.max(1, shown.length),
+          align: 'center' as const,
+        })),
+      ],
+      rows: league.rows.map((r) => [
+        r.rank === null ? '—' : String(r.rank),
+        r.unit.nameZh,
+        fixed(r.score, 1),
+        ...shown.map(({ c, k }) => fixed(r.cells[k]?.value ?? null, c.decimals)),
+      ]),
+    },
+    {
+      kind: 'paragraph',
+      indent: false,
+      text: `注：数据截至${month}，序时进度${league.timeProgress.toFixed(1)}%；综合得分按各项排名赋分（第一名100分，末名0分）加权平均，权重为${weights}。`,
+    },
+  ];
 }
 
 /** `通报-泉内外贸通〔2026〕5号.docx`; a draft `通报-草稿.docx`. */

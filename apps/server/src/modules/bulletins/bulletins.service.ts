@@ -4,6 +4,7 @@
  * withdrawal, read receipts, and the official document. Every write is audited in its transaction.
  * Who sees what: HQ and leaders every bulletin; a unit only published ones (anything else is 404 like missing).
  */
+
 import {
   type BulletinDetailT,
   type BulletinListQueryT,
@@ -26,6 +27,7 @@ import { formatDocumentNumber } from '../../lib/documents/model';
 import { renderPdf, withChartPngs } from '../../lib/documents/pdf';
 import { DomainError, notFound, versionConflict } from '../../lib/errors';
 import { shanghaiDate } from '../calendar/calendar.domain';
+import { leagueAsOf } from '../indicators/cockpit.service';
 import { nextNumber } from '../items/items.repository';
 import { type Period, parsePeriod, rate } from '../metrics/metrics.domain';
 import { unitMetrics } from '../metrics/metrics.service';
@@ -103,6 +105,7 @@ export async function computeSections(
       tooFew: r.tooFew,
     })),
   );
+  const league = await leagueAsOf(db, period.to, now);
   const sum = (f: (u: (typeof units)[number]) => number) => units.reduce((s, u) => s + f(u), 0);
   return {
     headline: {
@@ -122,6 +125,7 @@ export async function computeSections(
     redCards,
     commended: commendedUnits(units, metrics.minItemsForRanking),
     commendationMinResolved: metrics.minItemsForRanking,
+    league,
   };
 }
 

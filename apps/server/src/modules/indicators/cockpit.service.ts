@@ -85,18 +85,30 @@ async function cityUnit(db: DbOrTx): Promise<UnitLite | null> {
   return (await unitsOfType(db, ['headquarters']))[0] ?? null;
 }
 
-/** The latest (year, month) with any figure of a monthly indicator, or null. */
-async function latestPeriod(db: DbOrTx): Promise<{ year: number; month: number } | null> {
-  const row = await db
-    .selectFrom('indicator_figures as f')
-    .innerJoin('indicators as i', 'i.id', 'f.indicator_id')
-    .select(['f.year', 'f.month'])
-    .where('i.frequency', '=', 'monthly')
-    .orderBy('f.year', 'desc')
-    .orderBy('f.month', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? { year: row.year, month: row.month } : null;
+/**
+ * The latest (year, month), at or before `limit` (year × 12 + month) when given, for which at least half the
+ * counties have a figure of a monthly indicator — one county's early entry does not move the cockpit to a month
+ * nobody else has reported yet. Null when there is none.
+ */
+async function latestPeriod(db: DbOrTx, limit?: number): Promise<{ year: number; month: number } | null> {
+  const cap = limit ?? 2100 * 12 + 12;
+  const rows = await sql<{ year: number; month: number }>`
+    WITH counties AS (SELECT id FROM units WHERE type = 'county' AND active),
+         recent AS (
+           SELECT max(f.year) AS y FROM indicator_figures f
+            WHERE f.year * 12 + f.month <= ${cap}
+         )
+    SELECT f.year, f.month
+      FROM indicator_figures f
+      JOIN indicators i ON i.id = f.indicator_id AND i.frequency = 'monthly'
+      JOIN counties c ON c.id = f.unit_id
+     WHERE f.year >= (SELECT y FROM recent) - 1 AND f.year * 12 + f.month <= ${cap}
+     GROUP BY f.year, f.month
+    HAVING count(DISTINCT f.unit_id) * 2 >= (SELECT count(*) FROM counties)
+     ORDER BY f.year DESC, f.month DESC
+     LIMIT 1`.execute(db);
+  const row = rows.rows[0];
+  return row ? { year: Number(row.year), month: Number(row.month) } : null;
 }
 
 async function resolvePeriod(db: DbOrTx, query: { year?: number; month?: number }, now: Date) {
@@ -589,4 +601,15 @@ export async function getTrend(db: Db, query: RouteQuery<'getTrend'>, now: Date)
       })),
   );
   return { indicator: summary(ind), unit: unitRef(unit), points };
+}
+
+/**
+ * The county league table as a bulletin carries it: for the latest month the counties have reported at or before
+ * `date`'s month (a month's figures come out weeks after it ends), or null when there is none.
+ */
+export async function leagueAsOf(db: DbOrTx, date: string, now: Date): Promise<LeagueT | null> {
+  const period = await latestPeriod(db, Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)));
+  if (!period) return null;
+  const league = await getLeague(db as Db, { board: 'county', ...period }, now);
+  return league.rows.length && league.columns.length ? league : null;
 }
