@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, HistoryOutlined, TrophyOutlined, WarningOutlined } from '@ant-design/icons';
+import { HistoryOutlined, TrophyOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import type { BulletinDetailT, BulletinItemRowT, BulletinUnitRowT, RateT } from '@zaitun/contracts';
 import {
@@ -28,8 +28,8 @@ import { Link, useParams } from 'react-router';
 import { allowed } from '../../../access';
 import { bulletinKeys, useBulletin, useBulletinWrite, useRefreshBulletin } from '../../../api/bulletins';
 import { useCurrentUser } from '../../../api/session';
+import { DetailHeader } from '../../../components/dispatch/DetailHeader';
 import { OfficialDocButtons } from '../../../components/dispatch/OfficialDocButtons';
-import { PageHeader } from '../../../components/PageHeader';
 import { currentLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/datetime';
 import { ignoreHandled } from '../../../lib/promise';
@@ -150,15 +150,11 @@ export function BulletinDetailPage() {
 
   return (
     <>
-      <PageHeader
+      <DetailHeader
         title={bulletin.number ? `${bulletin.number}  ${bulletin.title}` : bulletin.title}
-        extra={<Space wrap>{buttons}</Space>}
+        actions={buttons}
+        back={{ to: '/dispatch/bulletins', label: t('bulletins.detail.back') }}
       />
-      <div style={{ marginBottom: 12 }}>
-        <Link to="/dispatch/bulletins">
-          <ArrowLeftOutlined /> {t('bulletins.detail.back')}
-        </Link>
-      </div>
       {!manager && bulletin.state === 'published' ? (
         <Alert type="info" showIcon title={t('bulletins.detail.readOnlyHint')} style={{ marginBottom: 16 }} />
       ) : null}

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, PlusOutlined, PrinterOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { AgendaEntryT, AgendaReason } from '@zaitun/contracts';
 import {
   App,
@@ -22,11 +22,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMeeting, useMeetingWrite } from '../../../api/orders';
+import { DetailHeader } from '../../../components/dispatch/DetailHeader';
 import { LightTag } from '../../../components/dispatch/LightTag';
 import { OfficialDocButtons } from '../../../components/dispatch/OfficialDocButtons';
 import { StateTag } from '../../../components/dispatch/StateTag';
 import { useUnitLookup } from '../../../components/dispatch/use-lookups';
-import { PageHeader } from '../../../components/PageHeader';
 import { currentLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/datetime';
 import { formatList } from '../../../lib/list-format';
@@ -238,12 +238,11 @@ export function MeetingDetailPage() {
 
   return (
     <>
-      <PageHeader title={`${meeting.number} ${meeting.title}`} extra={<Space wrap>{buttons}</Space>} />
-      <div style={{ marginBottom: 12 }}>
-        <Link to="/dispatch/meetings">
-          <ArrowLeftOutlined /> {t('orders.meeting.back')}
-        </Link>
-      </div>
+      <DetailHeader
+        title={`${meeting.number} ${meeting.title}`}
+        actions={buttons}
+        back={{ to: '/dispatch/meetings', label: t('orders.meeting.back') }}
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={t('orders.meetings.type')}>

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined } from '@ant-design/icons';
 import type { OrderDetailT, OrderItemT, OrderUnitT } from '@zaitun/contracts';
 import {
   App,
@@ -9,7 +9,6 @@ import {
   Input,
   Modal,
   Result,
-  Space,
   Spin,
   Table,
   type TableColumnsType,
@@ -20,11 +19,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMeeting, useOrder, useOrderAction } from '../../../api/orders';
+import { DetailHeader } from '../../../components/dispatch/DetailHeader';
 import { LightTag } from '../../../components/dispatch/LightTag';
 import { OfficialDocButtons } from '../../../components/dispatch/OfficialDocButtons';
 import { StateTag } from '../../../components/dispatch/StateTag';
 import { useUnitLookup } from '../../../components/dispatch/use-lookups';
-import { PageHeader } from '../../../components/PageHeader';
 import { currentLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/datetime';
 import { formatList } from '../../../lib/list-format';
@@ -199,15 +198,11 @@ export function OrderDetailPage() {
 
   return (
     <>
-      <PageHeader
+      <DetailHeader
         title={order.number ? `${order.number}  ${order.title}` : order.title}
-        extra={<Space wrap>{buttons}</Space>}
+        actions={buttons}
+        back={{ to: '/dispatch/orders', label: t('orders.detail.back') }}
       />
-      <div style={{ marginBottom: 12 }}>
-        <Link to="/dispatch/orders">
-          <ArrowLeftOutlined /> {t('orders.detail.back')}
-        </Link>
-      </div>
       <Card title={t('orders.detail.basics')} size="small" style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('orders.list.number')}>
