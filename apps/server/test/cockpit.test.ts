@@ -184,6 +184,27 @@ describe('the league table', () => {
   });
 });
 
+describe('time progress by working days', () => {
+  it('counts the working days of the calendar (holidays, make-up days) instead of months when so configured', async () => {
+    const current = await hq.get<{ settings: CockpitSettingsT; version: number }>('/api/v1/settings/cockpit');
+    const set = await hq.put('/api/v1/settings/cockpit', {
+      settings: { ...current.body.settings, timeProgress: 'working_days' },
+      version: current.body.version,
+    });
+    expect(set.status).toBe(200);
+    const sept = await leader.get<CockpitT>('/api/v1/cockpit?year=2025&month=9');
+    const dec = await leader.get<CockpitT>('/api/v1/cockpit?year=2025&month=12');
+    expect(dec.body.timeProgress).toBe(100);
+    // 2025 under the State Council's notice: 261 weekdays − 18 holidays on weekdays + 5 make-up Sundays/Saturdays
+    // = 248 working days, 187 of them by 30 September (Sep 28 a make-up day, October's holidays after) — not 75 %.
+    expect(sept.body.timeProgress).toBeCloseTo((187 / 248) * 100, 6);
+    await hq.put('/api/v1/settings/cockpit', {
+      settings: current.body.settings,
+      version: current.body.version + 1,
+    });
+  });
+});
+
 describe('figure entry', () => {
   it('lets a county enter its own October figures before the deadline, versioned and all or nothing', async () => {
     const form = await jinjiang.get<EntryFormT>(`/api/v1/figure-entry?unitId=${unit('JINJIANG')}&year=2026&month=10`);

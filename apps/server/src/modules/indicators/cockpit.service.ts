@@ -33,7 +33,7 @@ import {
   yoyGrowth,
   yoyMismatch,
 } from './indicators.domain';
-import { effectiveMonth, listIndicatorRows, presentIndicator } from './indicators.repository';
+import { effectiveMonth, findIndicatorRow, listIndicatorRows, presentIndicator } from './indicators.repository';
 import { loadCockpitSettings, resolvedTarget } from './indicators.service';
 
 interface UnitLite {
@@ -80,38 +80,44 @@ async function unitsOfType(db: DbOrTx, types: readonly string[]): Promise<UnitLi
     .execute();
 }
 
+/** The city (the headquarters unit: its figures are the city's) and the counties, in one read. */
+async function cityAndCounties(db: DbOrTx): Promise<{ city: UnitLite | null; counties: UnitLite[] }> {
+  const units = await unitsOfType(db, ['headquarters', 'county']);
+  return {
+    city: units.find((u) => u.type === 'headquarters') ?? null,
+    counties: units.filter((u) => u.type === 'county'),
+  };
+}
+
 /** The city: the headquarters unit (its figures are the city's). */
 async function cityUnit(db: DbOrTx): Promise<UnitLite | null> {
   return (await unitsOfType(db, ['headquarters']))[0] ?? null;
 }
 
 /**
- * The latest (year, month), at or before `limit` (year × 12 + month) when given, for which at least half the
- * counties have a figure of a monthly indicator — one county's early entry does not move the cockpit to a month
- * nobody else has reported yet. Null when there is none.
+ * The latest (year, month), at or before (`capYear`, `capMonth`) when given, that at least half the counties have
+ * reported up to — one county's early entry does not move the cockpit to a month nobody else has reported yet.
+ * One index probe per county (the unit index), then the median in JS. Null when no county has figures.
  */
-async function latestPeriod(db: DbOrTx, limit?: number): Promise<{ year: number; month: number } | null> {
-  const cap = limit ?? 2100 * 12 + 12;
-  const rows = await sql<{ year: number; month: number }>`
-    WITH counties AS (SELECT id FROM units WHERE type = 'county' AND active),
-         recent AS (
-           SELECT max(f.year) AS y FROM indicator_figures f
-            WHERE f.year * 12 + f.month <= ${cap}
-         )
-    SELECT f.year, f.month
-      FROM indicator_figures f
-      JOIN indicators i ON i.id = f.indicator_id AND i.frequency = 'monthly'
-      JOIN counties c ON c.id = f.unit_id
-     WHERE f.year >= (SELECT y FROM recent) - 1 AND f.year * 12 + f.month <= ${cap}
-     GROUP BY f.year, f.month
-    HAVING count(DISTINCT f.unit_id) * 2 >= (SELECT count(*) FROM counties)
-     ORDER BY f.year DESC, f.month DESC
-     LIMIT 1`.execute(db);
-  const row = rows.rows[0];
-  return row ? { year: Number(row.year), month: Number(row.month) } : null;
+async function latestPeriod(
+  db: DbOrTx,
+  cap?: { year: number; month: number },
+): Promise<{ year: number; month: number } | null> {
+  const capYear = cap?.year ?? 2100;
+  const capMonth = cap?.month ?? 12;
+  const rows = await sql<{ ym: number | null }>`
+    SELECT (SELECT f.year * 12 + f.month - 1 FROM indicator_figures f
+             WHERE f.unit_id = c.id AND (f.year, f.month) <= (${capYear}, ${capMonth})
+             ORDER BY f.year DESC, f.month DESC LIMIT 1) AS ym
+      FROM units c WHERE c.type = 'county' AND c.active`.execute(db);
+  const latest = rows.rows.map((r) => (r.ym === null ? -1 : Number(r.ym))).sort((x, y) => y - x);
+  const median = latest[Math.ceil(latest.length / 2) - 1];
+  if (median === undefined || median < 0) return null;
+  return { year: Math.floor(median / 12), month: (median % 12) + 1 };
 }
 
 async function resolvePeriod(db: DbOrTx, query: { year?: number; month?: number }, now: Date) {
+  if (query.year !== undefined && query.month !== undefined) return { year: query.year, month: query.month };
   const latest = await latestPeriod(db);
   const today = shanghaiDate(now);
   const fallback = latest ?? {
@@ -119,23 +125,34 @@ async function resolvePeriod(db: DbOrTx, query: { year?: number; month?: number 
     month: Math.max(1, Number(today.slice(5, 7)) - 1),
   };
   const year = query.year ?? fallback.year;
-  const month = query.month ?? (query.year && query.year !== fallback.year ? 12 : fallback.month);
-  return { year, month, latest };
+  return { year, month: query.month ?? (year !== fallback.year ? 12 : fallback.month) };
 }
 
-/** 序时进度 of a month (percent), by elapsed months or by elapsed working days (the calendar's holidays). */
-async function timeProgressOf(db: DbOrTx, settings: CockpitSettingsT, year: number, month: number): Promise<number> {
-  if (settings.timeProgress === 'months') return timeProgress(month);
+/** 序时进度 of some months of a year (percent): elapsed months, or elapsed working days (the calendar, read once). */
+async function progressByMonth(
+  db: DbOrTx,
+  settings: CockpitSettingsT,
+  year: number,
+  months: readonly number[],
+): Promise<Map<number, number>> {
+  if (settings.timeProgress === 'months') return new Map(months.map((m) => [m, timeProgress(m)]));
   const cal = await loadCalendar(db);
-  let elapsed = 0;
+  const upTo = new Array<number>(13).fill(0);
   let total = 0;
   for (let d = Date.UTC(year, 0, 1); d < Date.UTC(year + 1, 0, 1); d += 86_400_000) {
     const iso = new Date(d).toISOString().slice(0, 10);
     if (!isWorkingDay(cal, iso)) continue;
     total += 1;
-    if (Number(iso.slice(5, 7)) <= month) elapsed += 1;
+    const m = Number(iso.slice(5, 7));
+    upTo[m] = (upTo[m] ?? 0) + 1;
   }
-  return timeProgress(month, { elapsed, total });
+  return new Map(
+    months.map((m) => [m, timeProgress(m, { elapsed: upTo.slice(1, m + 1).reduce((a, b) => a + b, 0), total })]),
+  );
+}
+
+async function timeProgressOf(db: DbOrTx, settings: CockpitSettingsT, year: number, month: number): Promise<number> {
+  return (await progressByMonth(db, settings, year, [month])).get(month) as number;
 }
 
 interface Aggregate {
@@ -274,27 +291,24 @@ interface Context {
 
 async function loadContext(
   db: DbOrTx,
+  settings: CockpitSettingsT,
   year: number,
   month: number,
   indicators: IndicatorRow[],
   unitIds: readonly string[],
 ): Promise<Context> {
-  const { settings } = await loadCockpitSettings(db);
   const months = new Map<string, number>();
   for (const i of indicators) {
     const m = effectiveMonth(i.frequency, month);
     if (m !== null) months.set(i.id, m);
   }
-  const progress = new Map<string, number>();
-  const distinct = [...new Set(months.values())];
-  const byMonth = new Map(
-    await Promise.all(distinct.map(async (m) => [m, await timeProgressOf(db, settings, year, m)] as const)),
-  );
-  for (const [id, m] of months) progress.set(id, byMonth.get(m) as number);
-  const [aggs, targets] = await Promise.all([
+  const [byMonth, aggs, targets] = await Promise.all([
+    progressByMonth(db, settings, year, [...new Set(months.values())]),
     aggregates(db, year, months, unitIds),
     targetsOf(db, year, [...months.keys()]),
   ]);
+  const progress = new Map<string, number>();
+  for (const [id, m] of months) progress.set(id, byMonth.get(m) as number);
   return { settings, year, month, indicators, months, progress, aggs, targets };
 }
 
@@ -328,11 +342,19 @@ export async function getCockpit(
   query: RouteQuery<'getCockpit'>,
   now: Date,
 ): Promise<RouteResponse<'getCockpit'>> {
-  const { year, month, latest } = await resolvePeriod(db, query, now);
-  const indicators = (await listIndicatorRows(db)).filter((i) => i.active);
-  const [city, counties] = await Promise.all([cityUnit(db), unitsOfType(db, ['county'])]);
+  const [{ year, month }, latest, all, { city, counties }, { settings: cockpitSettings }] = await Promise.all([
+    resolvePeriod(db, query, now),
+    latestPeriod(db),
+    listIndicatorRows(db),
+    cityAndCounties(db),
+    loadCockpitSettings(db),
+  ]);
+  const indicators = all.filter((i) => i.active);
   const unitIds = [...(city ? [city.id] : []), ...counties.map((u) => u.id)];
-  const c = await loadContext(db, year, month, indicators, unitIds);
+  const [c, dispatch] = await Promise.all([
+    loadContext(db, cockpitSettings, year, month, indicators, unitIds),
+    dispatchTiles(db, year, now),
+  ]);
   const { settings } = c;
   const headline = indicators.map((ind) => {
     const cityCell = city ? cellFor(c, ind, city.id) : emptyCell();
@@ -341,7 +363,6 @@ export async function getCockpit(
     if (cons) cons.missingUnitIds = counties.filter((_, n) => countyCells[n]?.value == null).map((u) => u.id);
     return { indicator: summary(ind), city: cityCell, consistency: cons };
   });
-  const dispatch = await dispatchTiles(db, year, now);
   const conflicts = await db
     .selectFrom('indicator_figures')
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -383,12 +404,15 @@ export async function getIndicatorTable(
   query: RouteQuery<'getIndicatorTable'>,
   now: Date,
 ): Promise<RouteResponse<'getIndicatorTable'>> {
-  const ind = (await listIndicatorRows(db)).find((i) => i.id === query.indicatorId);
+  const [ind, { year, month }, { city, counties }, { settings }] = await Promise.all([
+    findIndicatorRow(db, query.indicatorId),
+    resolvePeriod(db, query, now),
+    cityAndCounties(db),
+    loadCockpitSettings(db),
+  ]);
   if (!ind) throw notFound();
-  const { year, month } = await resolvePeriod(db, query, now);
-  const [city, counties] = await Promise.all([cityUnit(db), unitsOfType(db, ['county'])]);
   const unitIds = [...(city ? [city.id] : []), ...counties.map((u) => u.id)];
-  const c = await loadContext(db, year, month, [ind], unitIds);
+  const c = await loadContext(db, settings, year, month, [ind], unitIds);
   const cityCell = city ? cellFor(c, ind, city.id) : emptyCell();
   const cells = counties.map((u) => cellFor(c, ind, u.id));
   const ranks = rankValues(
@@ -457,23 +481,30 @@ async function deliveryMetrics(db: DbOrTx, year: number, month: number, now: Dat
  */
 export async function getLeague(db: Db, query: RouteQuery<'getLeague'>, now: Date): Promise<LeagueT> {
   const board = query.board ?? 'county';
-  const { year, month } = await resolvePeriod(db, query, now);
-  const { settings } = await loadCockpitSettings(db);
+  const [{ year, month }, { settings }, all, units] = await Promise.all([
+    resolvePeriod(db, query, now),
+    loadCockpitSettings(db),
+    listIndicatorRows(db),
+    unitsOfType(db, [board]),
+  ]);
   const comps: LeagueComponentT[] = settings.leagues[board];
-  const all = await listIndicatorRows(db);
   const byCode = new Map(all.map((i) => [i.code, i]));
-  const units = await unitsOfType(db, [board]);
   const usedIndicators = [
     ...new Set(comps.flatMap((x) => (x.kind === 'indicator' && byCode.has(x.indicator) ? [x.indicator] : []))),
   ].map((code) => byCode.get(code) as IndicatorRow);
-  const c = await loadContext(
-    db,
-    year,
-    month,
-    usedIndicators,
-    units.map((u) => u.id),
-  );
-  const metrics = comps.some((x) => x.kind === 'metric') ? await deliveryMetrics(db, year, month, now) : new Map();
+  const [c, metrics] = await Promise.all([
+    loadContext(
+      db,
+      settings,
+      year,
+      month,
+      usedIndicators,
+      units.map((u) => u.id),
+    ),
+    comps.some((x) => x.kind === 'metric')
+      ? deliveryMetrics(db, year, month, now)
+      : Promise.resolve(new Map<string, Record<string, number | null>>()),
+  ]);
   const columns: LeagueT['columns'] = [];
   const colValues: { value: number | null; light: IndicatorCellT['light']; figureId: string | null }[][] = [];
   const directions: ('higher' | 'lower')[] = [];
@@ -608,7 +639,7 @@ export async function getTrend(db: Db, query: RouteQuery<'getTrend'>, now: Date)
  * `date`'s month (a month's figures come out weeks after it ends), or null when there is none.
  */
 export async function leagueAsOf(db: DbOrTx, date: string, now: Date): Promise<LeagueT | null> {
-  const period = await latestPeriod(db, Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)));
+  const period = await latestPeriod(db, { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)) });
   if (!period) return null;
   const league = await getLeague(db as Db, { board: 'county', ...period }, now);
   return league.rows.length && league.columns.length ? league : null;
