@@ -159,6 +159,14 @@ export const ERROR_MESSAGES = {
     'zh-CN': '该导入已提交或已失效',
     'en-US': 'This import was already committed or is no longer valid',
   },
+  IMPORT_EMPTY: {
+    'zh-CN': '文件中没有数据行（表头下方为空），请填写后再导入',
+    'en-US': 'The file has no data rows below the header; fill them in and import again',
+  },
+  IMPORT_PERIOD_MISMATCH: {
+    'zh-CN': '表格标题或表头中的期间与所选期间不一致，请核对所选年月或文件',
+    'en-US': 'The period named in the sheet’s title or header is not the one chosen; check the chosen month or the file',
+  },
   WEBHOOK_URL_INVALID: {
     'zh-CN': '机器人地址无效（须为 https 地址，或本机测试地址）',
     'en-US': 'Invalid robot URL (https, or a local test address)',

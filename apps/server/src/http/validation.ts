@@ -26,3 +26,16 @@ export function containsNul(value: unknown): boolean {
     return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
   return false;
 }
+
+/**
+ * Checks an already-parsed value against a contract schema, without coercion (for checks a route's own schema
+ * cannot express, e.g. the parameters an import type requires). Answers the problems as VALIDATION_FAILED details.
+ */
+export function schemaProblems(schema: object, value: unknown): { path: string; message: string }[] {
+  const validate = bodyAjv.compile(schema);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => ({
+    path: e.instancePath || (e.params && 'missingProperty' in e.params ? `/${e.params.missingProperty}` : '/'),
+    message: e.message ?? 'invalid',
+  }));
+}

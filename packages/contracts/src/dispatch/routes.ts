@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { IdParams } from '../common';
 import type { RouteDef } from '../route-def';
 import { DocumentSettingsDoc, UpdateDocumentSettingsBody } from './document-settings';
-import { ImportParams, ImportPreview, ImportTypeParams } from './imports';
+import { ImportParams, ImportPreview, ImportPreviewQuery, ImportTypeParams } from './imports';
 import {
   Attachment,
   AttachmentParams,
@@ -318,11 +318,13 @@ export const importRoutes = {
   previewImport: {
     method: 'POST',
     path: '/api/v1/imports/:type',
-    summary: 'Upload a file: checked, validated row by row, previewed (nothing is stored yet)',
+    summary:
+      'Upload a file: checked, validated row by row, previewed (nothing is stored yet); `bureau_sheet` takes indicatorId, year and month',
     tag: 'settings',
     auth: 'user',
     permission: null,
     params: ImportTypeParams,
+    query: ImportPreviewQuery,
     upload: true,
     status: 201,
     response: ImportPreview,

@@ -43,6 +43,10 @@ export interface ImportResult<K extends string> {
   /** Every problem found, in sheet order; a row listed here is not in `rows`. */
   errors: ImportRowError<K>[];
   sheetName: string;
+  /** The header row's number and, per matched column, the title as written (`top/sub` under a two-level header). */
+  header: { rowNumber: number; titles: Partial<Record<K, string>> };
+  /** The text of each non-empty row above the header (titles such as `2026年1-9月…`, notes), cells joined by a space. */
+  preamble: string[];
   /** sha256 of the uploaded bytes, hex (to recognise the same file uploaded twice). */
   fileHash: string;
 }
@@ -209,6 +213,8 @@ interface HeaderMatch<K extends string> {
   rowNumber: number;
   /** Spec key → 1-based column number in the sheet. */
   columns: Map<K, number>;
+  /** Spec key → the title matched, as written. */
+  titles: Map<K, string>;
 }
 
 async function readSheet<K extends string>(
@@ -221,6 +227,7 @@ async function readSheet<K extends string>(
   const rows: ImportRow<K>[] = [];
   const errors: ImportRowError<K>[] = [];
   let dataRows = 0;
+  let preamble: string[] = [];
   let header: HeaderMatch<K> | undefined;
   let best: HeaderMatch<K> | undefined;
   const top: ExcelJS.Row[] = [];
@@ -238,6 +245,7 @@ async function readSheet<K extends string>(
   };
   const settle = () => {
     const match = acceptHeader(best, spec);
+    preamble = top.filter((row) => row.number < match.rowNumber).map(rowText);
     for (const row of top) if (row.number > match.rowNumber) take(row, match);
     return match;
   };
@@ -254,9 +262,23 @@ async function readSheet<K extends string>(
     if (!best || candidate.columns.size > best.columns.size) best = candidate;
     if (candidate.columns.size === spec.columns.length || top.length >= HEADER_SCAN_ROWS) header = settle();
   }
-  if (!header) settle();
+  if (!header) header = settle();
   onProgress?.(dataRows);
-  return { rows, errors };
+  return {
+    rows,
+    errors,
+    header: { rowNumber: header.rowNumber, titles: Object.fromEntries(header.titles) as Partial<Record<K, string>> },
+    preamble,
+  };
+}
+
+function rowText(row: ExcelJS.Row): string {
+  const parts: string[] = [];
+  for (let col = 1; col <= row.cellCount; col++) {
+    const text = headerText(row, col);
+    if (text) parts.push(text);
+  }
+  return parts.join(' ');
 }
 
 function labelIndex<K extends string>(spec: ImportSpec<K>): Map<string, ColumnSpec<K>> {
@@ -275,6 +297,7 @@ function matchHeader<K extends string>(
   labels: Map<string, ColumnSpec<K>>,
 ): HeaderMatch<K> {
   const columns = new Map<K, number>();
+  const titles = new Map<K, string>();
   const width = Math.max(row.cellCount, above?.cellCount ?? 0);
   let carried = '';
   for (let col = 1; col <= width; col++) {
@@ -287,11 +310,12 @@ function matchHeader<K extends string>(
       const column = labels.get(normalizeLabel(label));
       if (column && !columns.has(column.key)) {
         columns.set(column.key, col);
+        titles.set(column.key, label);
         break;
       }
     }
   }
-  return { rowNumber: row.number, columns };
+  return { rowNumber: row.number, columns, titles };
 }
 
 function headerText(row: ExcelJS.Row, col: number): string {

@@ -18,8 +18,8 @@ export function importRoutes(app: FastifyInstance): void {
   registerRoute(app, 'importTemplate', async ({ params, ctx, reply }) =>
     sendXlsx(reply, await imports.importTemplate(ctx, params.type)),
   );
-  registerRoute(app, 'previewImport', async ({ params, ctx, request }) =>
-    imports.previewImport(db(), ctx, app.services.config, params.type, request),
+  registerRoute(app, 'previewImport', async ({ params, query, ctx, request }) =>
+    imports.previewImport(db(), ctx, app.services.config, params.type, query, request),
   );
   registerRoute(app, 'getImport', async ({ params, ctx }) => imports.getImport(db(), ctx, params.id));
   registerRoute(app, 'importErrors', async ({ params, ctx, reply }) =>

@@ -3,11 +3,12 @@
  * report → commit (all or nothing, audited with the file's hash). Each register plugs in through
  * imports.registry.ts; the permission is checked here per type, and an import belongs to whoever uploaded it.
  */
-import { can, type ImportType, type Locale, type RouteResponse } from '@zaitun/contracts';
+import { can, type ImportPreviewQueryT, type ImportType, type Locale, type RouteResponse } from '@zaitun/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import type { AuthedContext } from '../../http/context';
+import { schemaProblems } from '../../http/validation';
 import { appendAudit } from '../../lib/audit';
 import { DomainError, forbidden, notFound } from '../../lib/errors';
 import { readUpload } from '../../lib/upload';
@@ -38,6 +39,8 @@ interface ImportSummary {
   changes: ChangeCounts;
   groups: ImportGroup[];
   sample: Record<string, unknown>[];
+  /** The upload's parameters (absent in imports stored before types took any). */
+  params?: ImportPreviewQueryT | null;
 }
 
 function defFor(ctx: AuthedContext, type: ImportType): ImportTypeDef<string, unknown> {
@@ -73,18 +76,42 @@ function refusal(error: unknown): unknown {
   return new DomainError(error.code, details);
 }
 
+/** The upload's parameters as the type wants them: checked against its schema, or none for a type without one. */
+function checkParams(def: ImportTypeDef<string, unknown>, query: ImportPreviewQueryT): ImportPreviewQueryT | null {
+  const given = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as ImportPreviewQueryT;
+  if (!def.params) {
+    const extra = Object.keys(given);
+    if (extra.length === 0) return null;
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      extra.map((key) => ({ in: 'querystring', path: `/${key}`, message: 'not a parameter of this import type' })),
+    );
+  }
+  const problems = schemaProblems(def.params, given);
+  if (problems.length > 0) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      problems.map((p) => ({ in: 'querystring', ...p })),
+    );
+  }
+  return given;
+}
+
 /**
  * Reads the uploaded file, validates every row, plans the changes against the stored data and keeps the result
- * (nothing in the register changes). A file refused as a whole (too large, not xlsx, wrong header) stores nothing.
+ * (nothing in the register changes). A file refused as a whole (too large, not xlsx, wrong header, parameters a
+ * type refuses) stores nothing.
  */
 export async function previewImport(
   db: Db,
   ctx: AuthedContext,
   config: Config,
   type: ImportType,
+  query: ImportPreviewQueryT,
   request: FastifyRequest,
 ): Promise<ImportPreviewT> {
   const def = defFor(ctx, type);
+  const params = checkParams(def, query);
   const upload = await readUpload(request, config.importMaxBytes, 'XLSX_TOO_LARGE');
   const spec = { ...def.spec, maxRows: Math.min(def.spec.maxRows, config.importMaxRows) };
   let parsed: Awaited<ReturnType<typeof parseXlsx<string>>>;
@@ -93,7 +120,16 @@ export async function previewImport(
   } catch (error) {
     throw refusal(error);
   }
-  const plan = await def.plan(db, parsed.rows);
+  // A header with nothing under it: refused, rather than previewed as an import that does nothing.
+  if (parsed.rows.length === 0 && parsed.errors.length === 0) throw new DomainError('IMPORT_EMPTY');
+  const plan = await def.plan(db, parsed.rows, {
+    ctx,
+    params: params ?? {},
+    preamble: parsed.preamble,
+    headerTitles: parsed.header.titles,
+    invalidRows: new Set(parsed.errors.map((e) => e.rowNumber)).size,
+    now: ctx.audit.clock.now(),
+  });
   const errors: StoredRowError[] = [...parsed.errors, ...plan.errors].sort(
     (a, b) => a.rowNumber - b.rowNumber || (a.column ?? '').localeCompare(b.column ?? ''),
   );
@@ -104,6 +140,7 @@ export async function previewImport(
     changes: plan.changes,
     groups: plan.groups,
     sample: plan.sample.slice(0, SAMPLE_ROWS),
+    params,
   };
   const row = await insertImport(db, {
     type,
@@ -153,6 +190,7 @@ function presentImport(
     changes: summary.changes,
     groups: summary.groups,
     sample: summary.sample,
+    params: summary.params ?? null,
     createdAt: row.created_at.toISOString(),
     committedAt: row.committed_at ? row.committed_at.toISOString() : null,
   };
@@ -195,7 +233,11 @@ export async function commitImport(db: Db, ctx: AuthedContext, id: string): Prom
     const def = defFor(ctx, row.type as ImportType);
     if (row.state !== 'previewed' || row.payload === null) throw new DomainError('IMPORT_NOT_PENDING');
     if (row.rows_invalid > 0) throw new DomainError('IMPORT_HAS_ERRORS', { rowsInvalid: row.rows_invalid });
-    const result = await def.apply(tx, ctx, row.payload, { fileName: row.file_name, fileHash: row.file_hash });
+    const result = await def.apply(tx, ctx, row.payload, {
+      importId: row.id,
+      fileName: row.file_name,
+      fileHash: row.file_hash,
+    });
     const summary: ImportSummary = { ...(row.summary as unknown as ImportSummary), ...result };
     await markCommitted(tx, id, summary, ctx.audit.clock.now());
     await appendAudit(tx, ctx.audit, {
@@ -208,6 +250,7 @@ export async function commitImport(db: Db, ctx: AuthedContext, id: string): Prom
         fileName: row.file_name,
         fileHash: row.file_hash,
         rows: row.rows_total,
+        ...(summary.params ? { params: summary.params } : {}),
         ...result.changes,
         groups: result.groups.map((g) => g.key),
       },

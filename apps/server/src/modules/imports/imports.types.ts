@@ -1,5 +1,5 @@
 /** What an import type plugs into the import framework (imports.service.ts). */
-import type { ImportType, Permission } from '@zaitun/contracts';
+import type { ImportPreviewQueryT, ImportType, Permission } from '@zaitun/contracts';
 import type { DbOrTx, Tx } from '../../db/database';
 import type { AuthedContext } from '../../http/context';
 import type { Bilingual, ImportRow, ImportSpec } from '../../lib/xlsx';
@@ -37,6 +37,28 @@ export interface ImportPlan<P> {
   sample: Record<string, unknown>[];
 }
 
+/** What a type's `plan` is told besides the rows: who uploads, the upload's parameters, the sheet around the rows. */
+export interface PlanInput {
+  ctx: AuthedContext;
+  /** The upload's parameters, checked against the type's `params` schema (`{}` for a type without one). */
+  params: ImportPreviewQueryT;
+  /** The text of the rows above the header (sheet titles such as `2026年1-9月…`). */
+  preamble: string[];
+  /** The header's titles as written, by column key. */
+  headerTitles: Partial<Record<string, string>>;
+  /** Rows the framework already refused for bad cells (not in `rows`). */
+  invalidRows: number;
+  now: Date;
+}
+
+/** What `apply` is told about the import it commits. */
+export interface ApplyInput {
+  /** The import's id (figures keep it with the sheet row, for the drill-down). */
+  importId: string;
+  fileName: string;
+  fileHash: string;
+}
+
 export interface ImportTypeDef<K extends string, P> {
   type: ImportType;
   /** Name of the register, for file names. */
@@ -44,8 +66,17 @@ export interface ImportTypeDef<K extends string, P> {
   /** Needed to download the template, preview, and commit. */
   permission: Permission;
   spec: ImportSpec<K>;
-  /** Checks the parsed rows (natural keys, duplicates, references) and compares them with the stored data. */
-  plan(db: DbOrTx, rows: ImportRow<K>[]): Promise<ImportPlan<P>>;
+  /**
+   * The parameters the upload takes (query parameters of `previewImport`, within `ImportPreviewQuery`), as a
+   * TypeBox schema from the contracts saying which are required; a type without it refuses any. Stored with the
+   * import.
+   */
+  params?: object;
+  /**
+   * Checks the parsed rows (natural keys, duplicates, references, the caller's scope) and compares them with the
+   * stored data. May refuse the file as a whole by throwing a DomainError (nothing is stored then).
+   */
+  plan(db: DbOrTx, rows: ImportRow<K>[], input: PlanInput): Promise<ImportPlan<P>>;
   /**
    * Applies a previewed payload inside the commit's transaction, upserting by natural key (so the same file twice
    * changes nothing the second time), auditing its own changes; answers what it did.
@@ -54,7 +85,7 @@ export interface ImportTypeDef<K extends string, P> {
     tx: Tx,
     ctx: AuthedContext,
     payload: P,
-    file: { fileName: string; fileHash: string },
+    file: ApplyInput,
   ): Promise<{ changes: ChangeCounts; groups: ImportGroup[] }>;
 }
 
