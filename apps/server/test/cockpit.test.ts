@@ -17,6 +17,7 @@ import type {
   UnitT,
 } from '@zaitun/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runJob } from '../src/jobs/runner';
 import { systemContext } from '../src/lib/audit';
 import { writeFigures } from '../src/modules/indicators/indicators.repository';
 import { seedDemoIndicators } from '../src/seed/demo-indicators';
@@ -435,5 +436,47 @@ describe('the bulletin', () => {
       `/api/v1/bulletins/${earlyTask.body.result.bulletinId}`,
     );
     expect(none.body.sections.league).toBeNull();
+  });
+});
+
+describe('reminders before the deadline', () => {
+  it('tell each county still missing figures, in the last days before the deadline, once per month', async () => {
+    const deps = { db: t.database.db, clock: t.clock };
+    const real = t.clock.now();
+    const count = async (username: string) =>
+      (
+        await t.database.pool.query<{ n: number; missing: number }>(
+          `SELECT count(*)::int AS n, max((params->>'missing')::int) AS missing FROM notifications
+            WHERE event_type = 'figures_due' AND user_id = (SELECT id FROM users WHERE username = $1)`,
+          [username],
+        )
+      ).rows[0];
+    try {
+      t.clock.set(new Date('2026-11-05T10:00:00+08:00')); // 5 days before 10 November: not yet
+      expect(await runJob('figure_reminders', deps)).toEqual({ period: null, notified: 0 });
+      t.clock.set(new Date('2026-11-08T10:00:00+08:00'));
+      const first = (await runJob('figure_reminders', deps)) as { period: string; notified: number };
+      expect(first.period).toBe('2026-10');
+      const countyUsers = (
+        await t.database.pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM users u JOIN units c ON c.id = u.unit_id AND c.type = 'county'
+            WHERE u.status IN ('active', 'pending') AND u.roles && ARRAY['unit_admin', 'unit_staff']::text[]`,
+        )
+      ).rows[0]?.n;
+      expect(first.notified).toBe(countyUsers);
+      // Three days on, the sessions of the other tests have timed out: sign in again.
+      const shishiNow = await signIn(t.app, 'shishi');
+      const form = await shishiNow.get<EntryFormT>(`/api/v1/figure-entry?unitId=${unit('SHISHI')}&year=2026&month=10`);
+      expect(await count('shishi')).toEqual({ n: 1, missing: form.body.rows.length });
+      // 晋江市 entered two figures above: it is told of the rest.
+      expect((await count('jinjiang'))?.missing).toBe(form.body.rows.length - 2);
+      expect(await runJob('figure_reminders', deps)).toEqual({ period: '2026-10', notified: 0 });
+      const seen = await shishiNow.get<{ items: { eventType: string; text: string }[] }>('/api/v1/notifications');
+      expect(seen.body.items.find((n) => n.eventType === 'figures_due')?.text).toBe(
+        `请于 2026-11-10 前报送 2026 年 10 月统计数据（尚缺 ${form.body.rows.length} 项）`,
+      );
+    } finally {
+      t.clock.set(real);
+    }
   });
 });

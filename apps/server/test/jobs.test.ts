@@ -271,11 +271,18 @@ describe('two processes on one database', () => {
     // The runner's schedule: two processes polling at once run each due job once.
     await ensureSchedules(t.database.db, t.clock.now());
     const ran = (await Promise.all([runDueJobs(deps()), runDueJobs(other)])).flat().sort();
-    expect(ran).toEqual(['import_preview_cleanup', 'sla_sweep', 'task_cleanup', 'webhook_deliveries']);
+    expect(ran).toEqual([
+      'figure_reminders',
+      'import_preview_cleanup',
+      'sla_sweep',
+      'task_cleanup',
+      'webhook_deliveries',
+    ]);
     const { rows: schedules } = await t.database.pool.query<{ name: string; runs: number; last_ok: boolean }>(
       'SELECT name, runs, last_ok FROM job_schedules ORDER BY name',
     );
     expect(schedules).toEqual([
+      { name: 'figure_reminders', runs: 1, last_ok: true },
       { name: 'import_preview_cleanup', runs: 1, last_ok: true },
       { name: 'sla_sweep', runs: 1, last_ok: true },
       { name: 'task_cleanup', runs: 1, last_ok: true },

@@ -13,6 +13,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Clock } from '../lib/clock';
+import { figureReminders } from '../modules/indicators/figure-reminders';
 import { cleanupTasks } from '../modules/tasks/tasks.service';
 import { cleanupImportPreviews, DEFAULT_IMPORT_PREVIEW_TTL_HOURS } from './import-cleanup';
 import { slaSweep } from './sla-sweep';
@@ -46,6 +47,8 @@ export const JOBS = {
   },
   /** Background tasks finished (or abandoned) more than a week ago. */
   task_cleanup: { intervalSecs: 3600, run: (d: JobDeps) => cleanupTasks(d.db, d.clock) },
+  /** Counties still missing a month's figures, in the days before its reporting deadline (once per month). */
+  figure_reminders: { intervalSecs: 3600, run: (d: JobDeps) => figureReminders(d.db, d.clock) },
 } as const satisfies Record<string, JobDef>;
 export type JobName = keyof typeof JOBS;
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -121,5 +121,6 @@ export function notificationTarget(n: { entityType: string; entityId: string | n
   if (n.entityType === 'order') return `/dispatch/orders/${n.entityId}`;
   if (n.entityType === 'meeting') return `/dispatch/meetings/${n.entityId}`;
   if (n.entityType === 'bulletin') return `/dispatch/bulletins/${n.entityId}`;
+  if (n.entityType === 'figures') return '/cockpit/figures';
   return null;
 }

@@ -23,6 +23,7 @@ export const NOTIFICATION_EVENTS = [
   'order_reopened',
   'meeting_scheduled',
   'bulletin_published',
+  'figures_due',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -152,6 +153,10 @@ export const NOTIFICATION_TEMPLATES: Record<NotificationEvent, { 'zh-CN': string
   },
   meeting_scheduled: { 'zh-CN': '调度会通知：{number} {title}', 'en-US': 'Dispatch meeting: {number} {title}' },
   bulletin_published: { 'zh-CN': '收到通报：{number} {title}', 'en-US': 'Bulletin published: {number} {title}' },
+  figures_due: {
+    'zh-CN': '请于 {deadline} 前报送 {year} 年 {month} 月统计数据（尚缺 {missing} 项）',
+    'en-US': 'Report the figures of {year}-{month} by {deadline} ({missing} still missing)',
+  },
 };
 
 const PARAM_WORDS: Record<string, { 'zh-CN': string; 'en-US': string }> = {

@@ -53,6 +53,7 @@ export const notifyZh = {
     order_reopened: '交办单重新办理',
     meeting_scheduled: '调度会通知',
     bulletin_published: '通报',
+    figures_due: '统计数据报送提醒',
     test: '测试消息',
   },
   webhooks: {
@@ -155,6 +156,7 @@ export const notifyEn: Widen<typeof notifyZh> = {
     order_reopened: 'Assignment order reopened',
     meeting_scheduled: 'Dispatch meeting',
     bulletin_published: 'Bulletin',
+    figures_due: 'Figures due',
     test: 'Test message',
   },
   webhooks: {
