@@ -7,10 +7,12 @@ import {
   CloudDownloadOutlined,
   ControlOutlined,
   FileTextOutlined,
+  FormOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
   KeyOutlined,
+  LineChartOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
@@ -40,6 +42,8 @@ import { NotificationBell } from './NotificationBell';
 
 const ICONS: Record<MenuKey, ReactNode> = {
   home: <HomeOutlined aria-hidden />,
+  figures: <FormOutlined aria-hidden />,
+  indicators: <LineChartOutlined aria-hidden />,
   queue: <InboxOutlined aria-hidden />,
   board: <ControlOutlined aria-hidden />,
   items: <OrderedListOutlined aria-hidden />,
@@ -62,7 +66,7 @@ const ICONS: Record<MenuKey, ReactNode> = {
 
 /** Menu sections; an empty section is not shown. */
 const GROUPS: { key: 'groupDispatch' | 'groupOrg' | 'groupSystem' | 'groupMe' | null; entries: MenuKey[] }[] = [
-  { key: null, entries: ['home'] },
+  { key: null, entries: ['home', 'figures', 'indicators'] },
   {
     key: 'groupDispatch',
     entries: ['queue', 'board', 'items', 'supervision', 'orders', 'meetings', 'bulletins', 'metrics'],

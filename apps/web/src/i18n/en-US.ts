@@ -1,5 +1,6 @@
 import { adminEn } from './modules/admin';
 import { bulletinsEn } from './modules/bulletins';
+import { cockpitAdminEn } from './modules/cockpit-admin';
 import { cockpitMapEn } from './modules/cockpit-map';
 import { dispatchEn } from './modules/dispatch';
 import { metricsEn } from './modules/metrics';
@@ -17,6 +18,7 @@ export const enUS: Messages = {
   notify: notifyEn,
   officialDocs: officialDocsEn,
   bulletins: bulletinsEn,
+  cockpitAdmin: cockpitAdminEn,
   cockpitMap: cockpitMapEn,
   app: {
     title: 'Zaitun · Quanzhou Trade Development Platform',
@@ -67,6 +69,8 @@ export const enUS: Messages = {
     meetings: 'Dispatch meetings',
     bulletins: 'Bulletins',
     metrics: 'Unit metrics',
+    figures: 'Figures',
+    indicators: 'Indicators',
     calendar: 'Working-day calendar',
     settings: 'Business settings',
     webhooks: 'Group robots',
@@ -357,6 +361,8 @@ export const enUS: Messages = {
       meetings: 'Dispatch meetings: agenda, decisions, minutes',
       bulletins: 'Weekly, monthly and quarterly progress bulletins',
       metrics: 'On-time, urge, redo and satisfaction rates per unit',
+      figures: 'Monthly indicator figures from the units, verified by HQ; statistics bureau imports',
+      indicators: 'Indicator definitions, annual targets and cockpit settings',
       calendar: 'Public holidays and adjusted working days from the State Council notice',
       settings: 'Deadlines, light thresholds, automatic escalation, item categories',
       webhooks: 'DingTalk and WeCom group robots of the unit, and their deliveries',

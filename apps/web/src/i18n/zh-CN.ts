@@ -4,6 +4,7 @@
  */
 import { adminZh } from './modules/admin';
 import { bulletinsZh } from './modules/bulletins';
+import { cockpitAdminZh } from './modules/cockpit-admin';
 import { cockpitMapZh } from './modules/cockpit-map';
 import { dispatchZh } from './modules/dispatch';
 import { metricsZh } from './modules/metrics';
@@ -19,6 +20,7 @@ export const zhCN = {
   notify: notifyZh,
   officialDocs: officialDocsZh,
   bulletins: bulletinsZh,
+  cockpitAdmin: cockpitAdminZh,
   cockpitMap: cockpitMapZh,
   app: {
     title: '刺桐 · 泉州内外贸高质量发展调度平台',
@@ -71,6 +73,8 @@ export const zhCN = {
     meetings: '调度会',
     bulletins: '通报',
     metrics: '单位考评',
+    figures: '数据填报',
+    indicators: '指标管理',
     calendar: '工作日历',
     settings: '业务设置',
     webhooks: '群机器人',
@@ -355,6 +359,8 @@ export const zhCN = {
       meetings: '调度会议程、决定事项与纪要',
       bulletins: '按周、月、季度生成、印发工作通报',
       metrics: '各单位按时办结率、催办率、重办率、满意率',
+      figures: '各单位按月填报指标数据，总指挥部核验、导入统计局数据',
+      indicators: '指标口径、年度目标与驾驶舱设置',
       calendar: '法定节假日与调休工作日，按国务院通知维护',
       settings: '办理时限、灯色阈值、自动督办与事项类别',
       webhooks: '本单位钉钉群、企业微信群机器人与投递情况',
