@@ -121,6 +121,16 @@ export const bulletinsZh = {
     noOverdue: '本期没有超期事项',
     noRedCards: '本期没有红牌督办事项',
   },
+  league: {
+    title: '各县（市、区）争先榜',
+    asOf: '数据截至 {{year}} 年 {{month}} 月 · 序时进度 {{progress}}%',
+    rank: '名次',
+    county: '县（市、区）',
+    score: '综合得分',
+    weight: '权重 {{weight}}',
+    nth: '第 {{rank}} 名',
+    note: '综合得分：各项按排名赋分（第一名 100 分，末名 0 分）后加权平均；完成率按序时进度着色（绿：达到或超过，黄：落后 5 个百分点以内，红：落后更多）。',
+  },
   commended: {
     title: '表扬单位',
     hint: '本期事项全部按时办结且办结不少于 {{min}} 件的单位',
@@ -280,6 +290,16 @@ export const bulletinsEn: Widen<typeof bulletinsZh> = {
     raisedAt: 'Raised',
     noOverdue: 'No overdue items in this period',
     noRedCards: 'No red cards in this period',
+  },
+  league: {
+    title: 'County league table',
+    asOf: 'Figures of {{year}}-{{month}} · time progress {{progress}}%',
+    rank: 'Rank',
+    county: 'County',
+    score: 'Score',
+    weight: 'weight {{weight}}',
+    nth: 'No. {{rank}}',
+    note: 'Score: each component scores its ranks (first 100, last 0), weighted and averaged; completion is coloured against time progress (green: on or ahead, yellow: behind by less than 5 points, red: further behind).',
   },
   commended: {
     title: 'Commended units',

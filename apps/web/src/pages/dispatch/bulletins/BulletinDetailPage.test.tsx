@@ -112,10 +112,10 @@ const me = {
   version: 1,
 } as unknown as MeT;
 
-function renderPage() {
+function renderPage(shown: BulletinDetailT = detail) {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async () => Response.json(detail)),
+    vi.fn(async () => Response.json(shown)),
   );
   render(
     <QueryClientProvider client={new QueryClient()}>
@@ -148,5 +148,66 @@ describe('the bulletin page', { timeout: 30_000 }, () => {
     expect(within(overdue).getByText('4 天')).toBeTruthy();
     expect(within(overdue).getByText('不足 1 天')).toBeTruthy();
     expect(screen.getAllByText('2026-11-02 至 2026-11-20')).toHaveLength(1);
+  });
+
+  it('shows the county league table it carries: rank, score, values coloured by light, the data month', async () => {
+    const cell = (value: number | null, rank: number | null, light: 'green' | 'red' | null = null) => ({
+      value,
+      rank,
+      light,
+      figureId: null,
+    });
+    const unitRef = (n: number, name: string) => ({
+      unitId: uuid(n),
+      code: name,
+      nameZh: name,
+      nameEn: name,
+      divisionCode: null,
+    });
+    renderPage({
+      ...detail,
+      sections: {
+        ...detail.sections,
+        league: {
+          board: 'county',
+          year: 2026,
+          month: 9,
+          timeProgress: 75,
+          columns: [
+            {
+              key: 'retail_sales.completion',
+              kind: 'indicator',
+              indicatorId: uuid(40),
+              measure: 'completion',
+              labelZh: '社会消费品零售总额完成率',
+              labelEn: 'Retail sales (completion)',
+              unit: '%',
+              decimals: 1,
+              weight: 20,
+            },
+          ],
+          rows: [
+            { unit: unitRef(1, '甲县'), rank: 1, score: 100, cells: [cell(80.25, 1, 'green')] },
+            { unit: unitRef(2, '乙县'), rank: 2, score: 0, cells: [cell(60, 2, 'red')] },
+            { unit: unitRef(3, '丙县'), rank: null, score: null, cells: [cell(null, null)] },
+          ],
+        },
+      },
+    } as BulletinDetailT);
+    const table = await screen.findByRole('table', { name: '各县（市、区）争先榜' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(
+      rows.map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ),
+    ).toEqual([
+      ['1', '甲县', '100.0', '80.3第 1 名'],
+      ['2', '乙县', '0.0', '60.0第 2 名'],
+      ['—', '丙县', '—', '—'],
+    ]);
+    expect(within(rows[1] as HTMLElement).getByText('60.0').style.color).toBe('#cf1322');
+    expect(screen.getByText('数据截至 2026 年 9 月 · 序时进度 75.0%')).toBeTruthy();
   });
 });

@@ -33,6 +33,7 @@ import { OfficialDocButtons } from '../../../components/dispatch/OfficialDocButt
 import { currentLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/datetime';
 import { ignoreHandled } from '../../../lib/promise';
+import { BulletinLeagueCard } from './BulletinLeagueCard';
 import { BulletinReceiptsCard, BulletinVersionsDrawer } from './BulletinSidePanels';
 import { BulletinTextCard } from './BulletinTextCard';
 import { BulletinStateTag, PeriodText, percent, TaskProgress } from './parts';
@@ -197,6 +198,7 @@ export function BulletinDetailPage() {
       </Card>
       <Figures detail={detail} />
       <UnitTable rows={sections.units} minResolved={sections.commendationMinResolved} />
+      {sections.league ? <BulletinLeagueCard league={sections.league} /> : null}
       <ItemList kind="overdue" rows={sections.overdue} />
       <ItemList kind="redCards" rows={sections.redCards} />
       <Card
