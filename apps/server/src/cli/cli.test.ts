@@ -1,6 +1,9 @@
 /**
- * The `zaitun` CLI end to end, as an operator runs it: `node bin/zaitun.js …` child processes on a real embedded
- * data directory, a real server holding it, and (when ZAITUN_TEST_DATABASE_URL is set) a real PostgreSQL.
+ * The `zaitun` CLI end to end, as an operator runs it, on a real embedded data directory, a real server holding it,
+ * and (when ZAITUN_TEST_DATABASE_URL is set) a real PostgreSQL. A few commands run as `node bin/zaitun.js …` child
+ * processes (help, migrate, a refusal while the server runs, restore --yes): the command line as shipped, exit
+ * codes included. The others call the same `run()` in this process (`cli()`), with the environment a child would
+ * get: a child process costs ~3 s of CPU for tsx and the imports alone, on top of the command's own work.
  */
 import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -37,6 +40,7 @@ function cliEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
+/** `node bin/zaitun.js …` in a child process. */
 function zaitun(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
     execFile(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: cliEnv(env) }, (err, stdout, stderr) => {
@@ -155,7 +159,8 @@ const temporaryPassword = (run: Run) => /Temporary password \(shown once\): (\S+
 function startServer(dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: cliEnv({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }),
+    // No PDF renderer warming up in the background (Chromium, fonts): these tests print no document.
+    env: cliEnv({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', PDF_WARMUP: 'false' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -185,7 +190,7 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Runs the CLI in this process with its output captured: enough for argument handling, which opens no database. */
+/** Runs the CLI in this process with its output captured, in the process's environment. */
 async function runInProcess(argv: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
@@ -208,6 +213,31 @@ async function runInProcess(argv: string[]): Promise<Run> {
     ),
   );
   return { code, stdout, stderr, all: `${stdout}\n${stderr}` };
+}
+
+/**
+ * Runs the CLI in this process (`run()`, as bin/zaitun.js calls it) with the environment `zaitun()` gives a child:
+ * the configuration is read from process.env when the command starts, so it is set for the call and put back
+ * after. Calls at the same time must use the same `env`.
+ */
+let inProcessCalls = 0;
+let envBefore: NodeJS.ProcessEnv | null = null;
+async function cli(args: string[], env: Record<string, string>): Promise<Run> {
+  if (inProcessCalls++ === 0) {
+    envBefore = { ...process.env };
+    const wanted = cliEnv(env);
+    for (const key of Object.keys(process.env)) if (!(key in wanted)) delete process.env[key];
+    Object.assign(process.env, wanted);
+  }
+  try {
+    return await runInProcess(args);
+  } finally {
+    if (--inProcessCalls === 0 && envBefore) {
+      for (const key of Object.keys(process.env)) if (!(key in envBefore)) delete process.env[key];
+      Object.assign(process.env, envBefore);
+      envBefore = null;
+    }
+  }
 }
 
 describe('zaitun CLI usage', () => {
@@ -260,11 +290,11 @@ describe.sequential('zaitun CLI on the embedded database', () => {
     expect(migrated.code, migrated.all).toBe(0);
     expect(migrated.stdout).toContain('applying migration 0001_foundation');
 
-    const seeded = await zaitun(['seed-demo'], env);
+    const seeded = await cli(['seed-demo'], env);
     expect(seeded.code, seeded.all).toBe(0);
     expect(seeded.stdout).toContain('use the password from ZAITUN_DEMO_PASSWORD');
 
-    const again = await zaitun(['seed-demo'], env);
+    const again = await cli(['seed-demo'], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('only seeded into an empty database');
   }, 120_000);
@@ -276,13 +306,13 @@ describe.sequential('zaitun CLI on the embedded database', () => {
   }, 60_000);
 
   test('create-admin prints a temporary password once; a taken name is refused', async () => {
-    const created = await zaitun(['create-admin', '--username', 'ops', '--display-name', '运维管理员'], env);
+    const created = await cli(['create-admin', '--username', 'ops', '--display-name', '运维管理员'], env);
     expect(created.code, created.all).toBe(0);
     expect(created.stdout).toContain('Created system administrator ops');
     expect(created.stdout).toContain('(OFFICE)');
     expect(temporaryPassword(created)).toMatch(/^\S{14}$/);
 
-    const taken = await zaitun(['create-admin', '--username', 'ops', '--display-name', 'Other'], env);
+    const taken = await cli(['create-admin', '--username', 'ops', '--display-name', 'Other'], env);
     expect(taken.code).toBe(1);
     expect(taken.stderr).toContain('is taken');
   }, 60_000);
@@ -316,30 +346,30 @@ describe.sequential('zaitun CLI on the embedded database', () => {
     } finally {
       await database.close();
     }
-    const reset = await zaitun(['reset-password', '--username', 'ops'], env);
+    const reset = await cli(['reset-password', '--username', 'ops'], env);
     expect(reset.code, reset.all).toBe(0);
     expect(reset.stdout).toContain('1 session(s) ended');
     resetPassword = temporaryPassword(reset);
     expect(resetPassword).toMatch(/^\S{14}$/);
 
-    const unknown = await zaitun(['reset-password', '--username', 'nobody'], env);
+    const unknown = await cli(['reset-password', '--username', 'nobody'], env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('No user named nobody');
   }, 60_000);
 
   test('audit verify says the chain is intact; backup writes an archive', async () => {
-    const verified = await zaitun(['audit', 'verify'], env);
+    const verified = await cli(['audit', 'verify'], env);
     expect(verified.code, verified.all).toBe(0);
     expect(verified.stdout).toMatch(/^chain intact \(\d+ events\)$/m);
 
-    const backup = await zaitun(['backup', cliBackup()], env);
+    const backup = await cli(['backup', cliBackup()], env);
     expect(backup.code, backup.all).toBe(0);
     expect(backup.stdout).toContain(`backup written to ${cliBackup()}`);
     expect(backup.stdout).toContain('the database and 1 stored file(s)');
     const head = fs.readFileSync(cliBackup()).subarray(0, 2);
     expect([...head]).toEqual([0x1f, 0x8b]);
 
-    const overwrite = await zaitun(['backup', cliBackup()], env);
+    const overwrite = await cli(['backup', cliBackup()], env);
     expect(overwrite.code).toBe(1);
     expect(overwrite.stderr).toContain('already exists');
   }, 60_000);
@@ -350,8 +380,8 @@ describe.sequential('zaitun CLI on the embedded database', () => {
 
     const [migrate, createAdmin, restore] = await Promise.all([
       zaitun(['migrate'], env),
-      zaitun(['create-admin', '--username', 'ops2', '--display-name', 'x'], env),
-      zaitun(['restore', cliBackup(), '--yes'], env),
+      cli(['create-admin', '--username', 'ops2', '--display-name', 'x'], env),
+      cli(['restore', cliBackup(), '--yes'], env),
     ]);
     expect(migrate.code).toBe(1);
     expect(migrate.stderr).toContain(`in use by process ${pid}`);
@@ -361,12 +391,12 @@ describe.sequential('zaitun CLI on the embedded database', () => {
     expect(restore.code).toBe(1);
     expect(restore.stderr).toContain('Stop the server first');
 
-    const verified = await zaitun(['audit', 'verify'], env);
+    const verified = await cli(['audit', 'verify'], env);
     expect(verified.code, verified.all).toBe(0);
     expect(verified.stderr).toContain(`through the running server (pid ${pid})`);
     expect(verified.stdout).toMatch(/^chain intact \(\d+ events\)$/m);
 
-    const backup = await zaitun(['backup', serverBackup()], env);
+    const backup = await cli(['backup', serverBackup()], env);
     expect(backup.code, backup.all).toBe(0);
     expect(backup.stderr).toContain('through the running server');
     expect(backup.stdout).toContain('the database and 1 stored file(s)');
@@ -378,10 +408,10 @@ describe.sequential('zaitun CLI on the embedded database', () => {
 
   test('restore --yes brings back the backup, keeps the old data aside, and records itself', async () => {
     // A change after the backup, which the restore must undo.
-    const later = await zaitun(['create-admin', '--username', 'later', '--display-name', 'Later'], env);
+    const later = await cli(['create-admin', '--username', 'later', '--display-name', 'Later'], env);
     expect(later.code, later.all).toBe(0);
 
-    const unconfirmed = await zaitun(['restore', serverBackup()], env);
+    const unconfirmed = await cli(['restore', serverBackup()], env);
     expect(unconfirmed.code).toBe(2);
     expect(unconfirmed.stderr).toContain('Add --yes to confirm');
 
@@ -479,7 +509,7 @@ describe.sequential('zaitun CLI on the embedded database', () => {
       { path: 'db/database.tar.gz', body: Buffer.from('x') },
       { path: 'files/../../escaped', body: Buffer.from('evil') },
     ]);
-    const traversal = await zaitun(['restore', evil, '--yes'], env);
+    const traversal = await cli(['restore', evil, '--yes'], env);
     expect(traversal.code).toBe(1);
     expect(traversal.stderr).toContain('holds a disallowed entry "files/../../escaped"');
     expect(traversal.stderr).toContain('不允许的条目');
@@ -488,13 +518,13 @@ describe.sequential('zaitun CLI on the embedded database', () => {
     const whole = fs.readFileSync(serverBackup());
     const truncated = path.join(root, 'truncated.tar.gz');
     fs.writeFileSync(truncated, whole.subarray(0, whole.length - 2000));
-    const damaged = await zaitun(['restore', truncated, '--yes'], env);
+    const damaged = await cli(['restore', truncated, '--yes'], env);
     expect(damaged.code).toBe(1);
     expect(damaged.stderr).toContain('is damaged or incomplete');
 
     const notes = path.join(root, 'notes.txt');
     fs.writeFileSync(notes, 'not a backup');
-    const foreign = await zaitun(['restore', notes, '--yes'], env);
+    const foreign = await cli(['restore', notes, '--yes'], env);
     expect(foreign.code).toBe(1);
     expect(foreign.stderr).toContain('is not a Zaitun backup');
     expect(foreign.stderr).toContain('不是 Zaitun 备份');
@@ -519,7 +549,7 @@ describe.sequential('zaitun CLI on the embedded database', () => {
       await database.close();
     }
     const files = snapshotDir(path.join(dataDir, 'files'));
-    const restored = await zaitun(['restore', old, '--yes'], env);
+    const restored = await cli(['restore', old, '--yes'], env);
     expect(restored.code, restored.all).toBe(0);
     expect(restored.stderr).toContain('this backup is in the old format (the database only, no files)');
     expect(restored.stdout).toMatch(/user\(s\); audit chain intact/);
@@ -542,7 +572,7 @@ describe.sequential('zaitun CLI on the embedded database', () => {
     } finally {
       await database.close();
     }
-    const verified = await zaitun(['audit', 'verify'], env);
+    const verified = await cli(['audit', 'verify'], env);
     expect(verified.code).toBe(1);
     expect(verified.stderr).toContain(`chain broken at event ${alteredId}: content altered`);
   }, 60_000);
@@ -578,33 +608,33 @@ if (postgresUrl) {
       const migrated = await zaitun(['migrate'], env);
       expect(migrated.code, migrated.all).toBe(0);
       expect(migrated.stdout).toContain('applying migration 0001_foundation');
-      expect((await zaitun(['seed-demo'], env)).code).toBe(0);
+      expect((await cli(['seed-demo'], env)).code).toBe(0);
 
-      const created = await zaitun(
+      const created = await cli(
         ['create-admin', '--username', 'ops', '--display-name', 'Ops', '--unit', 'jinjiang'],
         env,
       );
       expect(created.code, created.all).toBe(0);
       expect(created.stdout).toContain('(JINJIANG)');
 
-      const verified = await zaitun(['audit', 'verify'], env);
+      const verified = await cli(['audit', 'verify'], env);
       expect(verified.code, verified.all).toBe(0);
       expect(verified.stdout).toMatch(/^chain intact \(\d+ events\)$/m);
 
       const attachment = await attachFile(env);
       const file = path.join(root, 'backup.tar.gz');
-      const backup = await zaitun(['backup', file], env);
+      const backup = await cli(['backup', file], env);
       expect(backup.code, backup.all).toBe(0);
       expect(backup.stdout).toContain('the database and 1 stored file(s)');
       expect([...fs.readFileSync(file).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
 
       // After the backup: a new account, and the files directory lost.
-      expect((await zaitun(['create-admin', '--username', 'later', '--display-name', 'L'], env)).code).toBe(0);
+      expect((await cli(['create-admin', '--username', 'later', '--display-name', 'L'], env)).code).toBe(0);
       const filesDir = path.join(env.DATA_DIR as string, 'files');
       fs.rmSync(filesDir, { recursive: true });
       expect((await download(env, attachment)).status).not.toBe(200);
 
-      const restored = await zaitun(['restore', file, '--yes'], env);
+      const restored = await cli(['restore', file, '--yes'], env);
       expect(restored.code, restored.all).toBe(0);
       expect(restored.stderr).toContain('checksums match');
       expect(restored.stdout).toMatch(/9 user\(s\); audit chain intact/);
@@ -624,7 +654,7 @@ if (postgresUrl) {
         },
         { path: 'files/../../escaped', body: Buffer.from('evil') },
       ]);
-      const refused = await zaitun(['restore', evil, '--yes'], env);
+      const refused = await cli(['restore', evil, '--yes'], env);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('disallowed entry');
       expect(snapshotDir(filesDir)).toEqual(files);
@@ -639,7 +669,7 @@ if (postgresUrl) {
         env.DATABASE_URL as string,
       ]);
       expect(dumped.status, String(dumped.stderr)).toBe(0);
-      const legacy = await zaitun(['restore', old, '--yes'], env);
+      const legacy = await cli(['restore', old, '--yes'], env);
       expect(legacy.code, legacy.all).toBe(0);
       expect(legacy.stderr).toContain('the database only, no files');
       expect(snapshotDir(filesDir)).toEqual(files);
