@@ -4,7 +4,7 @@
  * failures still become `ApiError`s and go through the one request-error policy (as mutations).
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DICTIONARIES, ImportType, RouteBody, RouteKey, RouteResponse } from '@zaitun/contracts';
+import type { DICTIONARIES, ImportType, RouteBody, RouteKey, RouteQuery, RouteResponse } from '@zaitun/contracts';
 import { currentLocale } from '../i18n';
 import { ApiError, api, NETWORK_ERROR, routeUrl, upload } from './client';
 
@@ -172,8 +172,16 @@ export function useDownload() {
 /** Uploads a file for an import preview, reporting progress (0–100). */
 export function useUploadImport(type: ImportType) {
   return useMutation({
-    mutationFn: ({ file, onProgress }: { file: File; onProgress: (percent: number) => void }) =>
-      upload('previewImport', { params: { type }, file, onProgress }),
+    mutationFn: ({
+      file,
+      onProgress,
+      query,
+    }: {
+      file: File;
+      onProgress: (percent: number) => void;
+      /** The import type's parameters (the bureau sheet: indicator and period). */
+      query?: RouteQuery<'previewImport'>;
+    }) => upload('previewImport', { params: { type }, query, file, onProgress }),
   });
 }
 

@@ -140,6 +140,8 @@ export async function api<K extends JsonKey>(key: K, ...rest: Rest<K>): Promise<
 }
 
 export type UploadArgs<K extends UploadKey> = Part<RouteParams<K>, 'params'> & {
+  /** Query parameters the route declares (an import type's parameters), appended to the URL. */
+  query?: RouteQuery<K>;
   /** The file, sent as the multipart field `file` under its own name. */
   file: Blob & { name: string };
   /** Reports the share of the file sent so far (0–100). */

@@ -1,24 +1,36 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import type { ImportType } from '@zaitun/contracts';
+import type { ImportType, RouteQuery } from '@zaitun/contracts';
 import { Alert, Button, Modal, Progress, Result, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ImportPreviewT, useCommitImport, useDownload, useUploadImport } from '../api/admin';
 import { ignoreHandled } from '../lib/promise';
 
 type Phase =
+  | { kind: 'params' }
   | { kind: 'upload' }
   | { kind: 'preview'; preview: ImportPreviewT }
   | { kind: 'done'; preview: ImportPreviewT };
 
+/** A column of the preview's sample table (the rows as they will be stored). */
+export interface SampleColumn {
+  key: string;
+  title: string;
+  render?: (value: unknown) => ReactNode;
+}
+
 /**
- * The spreadsheet import of any register: template download → upload with progress → preview (changes per
- * group, the errors with their row numbers, the error report) → commit. Nothing is applied before the commit.
+ * The spreadsheet import of any register: (parameters →) template download → upload with progress → preview
+ * (changes per group, the errors with their row numbers, the error report, a few rows as they will be stored) →
+ * commit. Nothing is applied before the commit.
  */
 export function ImportDialog({
   type,
   title,
   groupLabel,
+  query,
+  paramsStep,
+  sampleColumns,
   onClose,
   onCommitted,
 }: {
@@ -26,11 +38,17 @@ export function ImportDialog({
   title: string;
   /** How a group is named (the calendar: `2027 年`). */
   groupLabel?: (key: string) => string;
+  /** The import type's parameters, sent with the upload (the bureau sheet: indicator and period). */
+  query?: RouteQuery<'previewImport'>;
+  /** A first step choosing the parameters; `ready` enables 下一步, `summary` recalls the choice while uploading. */
+  paramsStep?: { content: ReactNode; summary?: ReactNode; ready: boolean };
+  /** Columns of the preview's sample rows; without them no sample is shown. */
+  sampleColumns?: SampleColumn[];
   onClose: () => void;
   onCommitted: () => void;
 }) {
   const { t } = useTranslation();
-  const [phase, setPhase] = useState<Phase>({ kind: 'upload' });
+  const [phase, setPhase] = useState<Phase>({ kind: paramsStep ? 'params' : 'upload' });
   const [progress, setProgress] = useState<number | null>(null);
   const upload = useUploadImport(type);
   const commit = useCommitImport();
@@ -39,7 +57,7 @@ export function ImportDialog({
   const send = (file: File) => {
     setProgress(0);
     upload
-      .mutateAsync({ file, onProgress: setProgress })
+      .mutateAsync({ file, onProgress: setProgress, query })
       .then((preview) => setPhase({ kind: 'preview', preview }), ignoreHandled)
       .finally(() => setProgress(null));
   };
@@ -50,17 +68,34 @@ export function ImportDialog({
       onCommitted();
     }, ignoreHandled);
 
-  const step = phase.kind === 'upload' ? 1 : phase.kind === 'preview' ? 2 : 3;
-  const preview = phase.kind === 'upload' ? null : phase.preview;
+  const offset = paramsStep ? 1 : 0;
+  const step = (phase.kind === 'params' ? -1 : phase.kind === 'upload' ? 1 : phase.kind === 'preview' ? 2 : 3) + offset;
+  const preview = phase.kind === 'preview' || phase.kind === 'done' ? phase.preview : null;
   const changesNothing =
     !!preview &&
     preview.changes.create + preview.changes.update === 0 &&
     preview.groups.every((g) => !g.isNew && g.remove === 0);
 
   const footer =
-    phase.kind === 'preview' ? (
+    phase.kind === 'params' ? (
       <Space>
-        <Button onClick={() => setPhase({ kind: 'upload' })}>{t('admin.importDialog.reupload')}</Button>
+        <Button onClick={onClose}>{t('common.close')}</Button>
+        <Button type="primary" disabled={!paramsStep?.ready} onClick={() => setPhase({ kind: 'upload' })}>
+          {t('admin.importDialog.next')}
+        </Button>
+      </Space>
+    ) : phase.kind === 'upload' && paramsStep ? (
+      <Space>
+        <Button onClick={() => setPhase({ kind: 'params' })} disabled={progress !== null}>
+          {t('admin.importDialog.back')}
+        </Button>
+        <Button onClick={onClose}>{t('common.close')}</Button>
+      </Space>
+    ) : phase.kind === 'preview' ? (
+      <Space>
+        <Button onClick={() => setPhase({ kind: paramsStep ? 'params' : 'upload' })}>
+          {t('admin.importDialog.reupload')}
+        </Button>
         <Button
           type="primary"
           disabled={phase.preview.rowsInvalid > 0 || changesNothing}
@@ -81,6 +116,7 @@ export function ImportDialog({
         current={step}
         style={{ marginBottom: 20 }}
         items={[
+          ...(paramsStep ? [{ title: t('admin.importDialog.stepParams') }] : []),
           { title: t('admin.importDialog.stepTemplate') },
           { title: t('admin.importDialog.stepUpload') },
           { title: t('admin.importDialog.stepPreview') },
@@ -88,8 +124,11 @@ export function ImportDialog({
         ]}
       />
 
+      {phase.kind === 'params' ? paramsStep?.content : null}
+
       {phase.kind === 'upload' ? (
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+          {paramsStep?.summary ? <Alert type="info" showIcon title={paramsStep.summary} /> : null}
           <Space wrap>
             <Typography.Text type="secondary">{t('admin.importDialog.templateHint')}</Typography.Text>
             <Button
@@ -133,6 +172,7 @@ export function ImportDialog({
         <PreviewBody
           preview={phase.preview}
           groupLabel={groupLabel}
+          sampleColumns={sampleColumns}
           changesNothing={changesNothing}
           onErrorReport={() =>
             download
@@ -157,12 +197,14 @@ export function ImportDialog({
 function PreviewBody({
   preview,
   groupLabel,
+  sampleColumns,
   changesNothing,
   onErrorReport,
   downloading,
 }: {
   preview: ImportPreviewT;
   groupLabel?: (key: string) => string;
+  sampleColumns?: SampleColumn[];
   changesNothing: boolean;
   onErrorReport: () => void;
   downloading: boolean;
@@ -232,6 +274,25 @@ function PreviewBody({
               {t('admin.importDialog.moreErrors', { shown: preview.errors.length })}
             </Typography.Text>
           ) : null}
+        </>
+      ) : null}
+      {sampleColumns && preview.sample.length > 0 ? (
+        <>
+          <Typography.Text type="secondary">{t('admin.importDialog.sample')}</Typography.Text>
+          <Table
+            size="small"
+            data-testid="import-sample"
+            rowKey="__key"
+            pagination={false}
+            scroll={{ y: 200 }}
+            dataSource={preview.sample.map((row, n) => ({ ...row, __key: n }))}
+            columns={sampleColumns.map((c) => ({
+              key: c.key,
+              title: c.title,
+              dataIndex: c.key,
+              render: (value: unknown) => (c.render ? c.render(value) : value === null ? '—' : String(value ?? '')),
+            }))}
+          />
         </>
       ) : null}
     </Space>

@@ -3,6 +3,7 @@ import { bulletinsEn } from './modules/bulletins';
 import { cockpitAdminEn } from './modules/cockpit-admin';
 import { cockpitMapEn } from './modules/cockpit-map';
 import { dispatchEn } from './modules/dispatch';
+import { figureImportEn } from './modules/figure-import';
 import { metricsEn } from './modules/metrics';
 import { notifyEn } from './modules/notify';
 import { officialDocsEn } from './modules/official-docs';
@@ -20,6 +21,7 @@ export const enUS: Messages = {
   bulletins: bulletinsEn,
   cockpitAdmin: cockpitAdminEn,
   cockpitMap: cockpitMapEn,
+  figureImport: figureImportEn,
   app: {
     title: 'Zaitun · Quanzhou Trade Development Platform',
     brand: 'Zaitun',

@@ -7,6 +7,7 @@ import { bulletinsZh } from './modules/bulletins';
 import { cockpitAdminZh } from './modules/cockpit-admin';
 import { cockpitMapZh } from './modules/cockpit-map';
 import { dispatchZh } from './modules/dispatch';
+import { figureImportZh } from './modules/figure-import';
 import { metricsZh } from './modules/metrics';
 import { notifyZh } from './modules/notify';
 import { officialDocsZh } from './modules/official-docs';
@@ -22,6 +23,7 @@ export const zhCN = {
   bulletins: bulletinsZh,
   cockpitAdmin: cockpitAdminZh,
   cockpitMap: cockpitMapZh,
+  figureImport: figureImportZh,
   app: {
     title: '刺桐 · 泉州内外贸高质量发展调度平台',
     brand: '刺桐',

@@ -118,6 +118,10 @@ export const adminZh = {
     reupload: '重新上传',
     committed: '导入完成',
     nothingToDo: '文件内容与现有数据一致，无需导入',
+    stepParams: '选择参数',
+    next: '下一步',
+    back: '上一步',
+    sample: '预览（前几行）',
   },
 };
 
@@ -243,5 +247,9 @@ export const adminEn: Widen<typeof adminZh> = {
     reupload: 'Upload another file',
     committed: 'Import complete',
     nothingToDo: 'The file matches the stored data: nothing to import',
+    stepParams: 'Parameters',
+    next: 'Next',
+    back: 'Back',
+    sample: 'Preview (first rows)',
   },
 };
