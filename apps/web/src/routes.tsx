@@ -19,10 +19,13 @@ const OrderDetailPage = page(() => import('./pages/dispatch/orders/OrderDetailPa
 const MeetingDetailPage = page(() => import('./pages/dispatch/meetings/MeetingDetailPage'), 'MeetingDetailPage');
 const BulletinDetailPage = page(() => import('./pages/dispatch/bulletins/BulletinDetailPage'), 'BulletinDetailPage');
 const ItemDetailPage = page(() => import('./pages/dispatch/item/ItemDetailPage'), 'ItemDetailPage');
+const CockpitScreenPage = page(() => import('./pages/cockpit/screen/ScreenPage'), 'ScreenPage');
+const DisplayPage = page(() => import('./pages/cockpit/screen/DisplayPage'), 'DisplayPage');
 
 /** One page per menu entry; the route's permission is the menu entry's (contracts/permissions.ts MENU). */
 const PAGES: Record<MenuKey, ComponentType> = {
   home: page(() => import('./pages/home/workbench/HomePage'), 'HomePage'),
+  cockpit: page(() => import('./pages/cockpit/CockpitPage'), 'CockpitPage'),
   queue: page(() => import('./pages/dispatch/queue/QueuePage'), 'QueuePage'),
   board: page(() => import('./pages/dispatch/board/BoardPage'), 'BoardPage'),
   items: page(() => import('./pages/dispatch/items/ItemsPage'), 'ItemsPage'),
@@ -50,10 +53,20 @@ export function AppRoutes() {
     <Suspense fallback={<FullPageSpin />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* A meeting-room screen's display link: no session, no app layout, the cockpit's read routes only. */}
+        <Route path="/display/:token" element={<DisplayPage />} />
         <Route element={<RequireSession passwordChange />}>
           <Route path="/change-password" element={<ChangePasswordPage />} />
         </Route>
         <Route element={<RequireSession />}>
+          <Route
+            path="/cockpit/screen"
+            element={
+              <RequirePermission permission="indicator.read">
+                <CockpitScreenPage />
+              </RequirePermission>
+            }
+          />
           <Route element={<AppLayout />}>
             {MENU.map((entry) => {
               const Page = PAGES[entry.key];

@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   CloudDownloadOutlined,
   ControlOutlined,
+  DashboardOutlined,
   FileTextOutlined,
   FormOutlined,
   HomeOutlined,
@@ -42,6 +43,7 @@ import { NotificationBell } from './NotificationBell';
 
 const ICONS: Record<MenuKey, ReactNode> = {
   home: <HomeOutlined aria-hidden />,
+  cockpit: <DashboardOutlined aria-hidden />,
   figures: <FormOutlined aria-hidden />,
   indicators: <LineChartOutlined aria-hidden />,
   queue: <InboxOutlined aria-hidden />,
@@ -66,7 +68,7 @@ const ICONS: Record<MenuKey, ReactNode> = {
 
 /** Menu sections; an empty section is not shown. */
 const GROUPS: { key: 'groupDispatch' | 'groupOrg' | 'groupSystem' | 'groupMe' | null; entries: MenuKey[] }[] = [
-  { key: null, entries: ['home', 'figures', 'indicators'] },
+  { key: null, entries: ['home', 'cockpit', 'figures', 'indicators'] },
   {
     key: 'groupDispatch',
     entries: ['queue', 'board', 'items', 'supervision', 'orders', 'meetings', 'bulletins', 'metrics'],

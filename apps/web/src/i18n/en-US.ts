@@ -1,6 +1,7 @@
 import { adminEn } from './modules/admin';
 import { bulletinsEn } from './modules/bulletins';
 import { cockpitAdminEn } from './modules/cockpit-admin';
+import { cockpitEn } from './modules/cockpit';
 import { cockpitMapEn } from './modules/cockpit-map';
 import { dispatchEn } from './modules/dispatch';
 import { figureImportEn } from './modules/figure-import';
@@ -20,6 +21,7 @@ export const enUS: Messages = {
   officialDocs: officialDocsEn,
   bulletins: bulletinsEn,
   cockpitAdmin: cockpitAdminEn,
+  cockpit: cockpitEn,
   cockpitMap: cockpitMapEn,
   figureImport: figureImportEn,
   app: {
@@ -63,6 +65,7 @@ export const enUS: Messages = {
   },
   menu: {
     home: 'Workbench',
+    cockpit: 'Cockpit',
     queue: 'My queue',
     board: 'Dispatch board',
     items: 'Dispatch items',
@@ -348,6 +351,7 @@ export const enUS: Messages = {
     method: 'Work method',
     methodText: 'Targets · Dispatch · Assignment · Supervision · Bulletins · One cockpit · One coordination',
     desc: {
+      cockpit: 'The city’s key indicators, targets against time progress, county rankings, league tables and the big screen',
       units: 'Maintain the headquarters, working groups, counties, task forces and member departments',
       users: 'See and manage accounts, roles and status; reset passwords',
       roles: 'See what each role may do, and how far',

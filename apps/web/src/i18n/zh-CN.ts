@@ -5,6 +5,7 @@
 import { adminZh } from './modules/admin';
 import { bulletinsZh } from './modules/bulletins';
 import { cockpitAdminZh } from './modules/cockpit-admin';
+import { cockpitZh } from './modules/cockpit';
 import { cockpitMapZh } from './modules/cockpit-map';
 import { dispatchZh } from './modules/dispatch';
 import { figureImportZh } from './modules/figure-import';
@@ -22,6 +23,7 @@ export const zhCN = {
   officialDocs: officialDocsZh,
   bulletins: bulletinsZh,
   cockpitAdmin: cockpitAdminZh,
+  cockpit: cockpitZh,
   cockpitMap: cockpitMapZh,
   figureImport: figureImportZh,
   app: {
@@ -67,6 +69,7 @@ export const zhCN = {
   },
   menu: {
     home: '工作台',
+    cockpit: '驾驶舱',
     queue: '我的待办',
     board: '调度台',
     items: '调度事项',
@@ -346,6 +349,7 @@ export const zhCN = {
     method: '工作方法',
     methodText: '抓目标 · 抓调度 · 抓交办 · 抓督办 · 抓通报 · 一看 · 一协调',
     desc: {
+      cockpit: '城市主要指标、目标完成与序时进度、分县排名、争先榜和大屏',
       units: '维护总指挥部、工作组、县（市、区）、专班及成员单位的组织架构',
       users: '查看和管理账号、角色与状态，重置密码',
       roles: '查看各角色的权限与数据范围',
