@@ -963,6 +963,15 @@ describe.each(DEMO)('role of $username', ({ username, unit }) => {
       const current = await root.get<{ settings: unknown; version: number }>('/api/v1/settings/cockpit');
       return c.put('/api/v1/settings/cockpit', current.body);
     });
+    // Display links (大屏): the HQ office's; each role tries to revoke one the dispatcher made for it.
+    any('listDisplayLinks', (c) => c.get('/api/v1/display-links'));
+    any('createDisplayLink', (c) => c.post('/api/v1/display-links', { name: `矩阵大屏${next()}`, expiresInDays: 1 }));
+    const screenLink = await dispatcher.post<{ link: { id: string } }>('/api/v1/display-links', {
+      name: `矩阵大屏${next()}`,
+      expiresInDays: 1,
+    });
+    expect(screenLink.status, JSON.stringify(screenLink.body)).toBe(201);
+    any('revokeDisplayLink', (c) => c.post(`/api/v1/display-links/${screenLink.body.link.id}/revoke`));
     const figureUnits = [
       ...(unit ? [['inside', unitOf(unit).id] as const] : []),
       ['outside', unitOf(otherUnit).id] as const,

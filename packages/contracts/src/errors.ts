@@ -9,6 +9,10 @@ export const ERROR_MESSAGES = {
   PAYLOAD_TOO_LARGE: { 'zh-CN': '请求体过大', 'en-US': 'The request body is too large' },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', 'en-US': 'Please sign in' },
   SESSION_EXPIRED: { 'zh-CN': '会话已过期，请重新登录', 'en-US': 'Your session has expired; please sign in again' },
+  DISPLAY_LINK_INVALID: {
+    'zh-CN': '大屏链接无效、已过期或已被撤销，请向指挥部办公室索取新链接',
+    'en-US': 'This display link is unknown, expired or revoked; ask the HQ office for a new one',
+  },
   INVALID_CREDENTIALS: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong user name or password' },
   ACCOUNT_LOCKED: {
     'zh-CN': '登录失败次数过多，账号已临时锁定，请稍后再试',

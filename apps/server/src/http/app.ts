@@ -18,6 +18,8 @@ import { type Clock, systemClock } from '../lib/clock';
 import { DomainError, HTTP_STATUS } from '../lib/errors';
 import { type FileStorage, LocalDiskStorage } from '../lib/storage';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../modules/auth/auth.service';
+import { isDisplayRoute, isDisplayToken, redactDisplayToken } from '../modules/display-links/display-links.domain';
+import { authenticateDisplayLink } from '../modules/display-links/display-links.service';
 import { TaskRunner } from '../modules/tasks/tasks.service';
 import type { RequestContext } from './context';
 import { registerModules } from './modules';
@@ -71,6 +73,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         : {
             level: config.logLevel,
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            // Fastify's request serializer, with a display link's secret cut from the address of its page.
+            serializers: {
+              req: (req) => ({
+                method: req.method,
+                url: redactDisplayToken(req.url),
+                host: req.host,
+                remoteAddress: req.ip,
+                remotePort: req.socket?.remotePort,
+              }),
+            },
             ...(typeof deps.logger === 'object' ? deps.logger : {}),
           },
     bodyLimit: config.bodyLimitBytes,
@@ -173,10 +185,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const now = clock.now();
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
-      const actor = await authenticateToken({ db: database.db, config }, authorization.slice(7).trim(), now);
-      if (!actor) throw new DomainError('UNAUTHENTICATED');
-      if (route.sessionOnly) throw new DomainError('FORBIDDEN', { reason: 'session_only' });
-      ctx.actor = actor;
+      // Bearer requests carry no cookie, so they need no CSRF token (a page cannot make a browser send them).
+      const secret = authorization.slice(7).trim();
+      if (isDisplayToken(secret)) {
+        // A meeting-room screen: the cockpit's read routes only, whatever else its borrowed role would allow.
+        const actor = await authenticateDisplayLink(database.db, secret, now);
+        if (!actor) throw new DomainError('DISPLAY_LINK_INVALID');
+        if (!isDisplayRoute(route)) throw new DomainError('FORBIDDEN', { reason: 'display_link' });
+        ctx.actor = actor;
+      } else {
+        const actor = await authenticateToken({ db: database.db, config }, secret, now);
+        if (!actor) throw new DomainError('UNAUTHENTICATED');
+        if (route.sessionOnly) throw new DomainError('FORBIDDEN', { reason: 'session_only' });
+        ctx.actor = actor;
+      }
     } else {
       const secret = request.cookies[SESSION_COOKIE];
       if (!secret) throw new DomainError('UNAUTHENTICATED');
@@ -191,12 +213,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }
     }
     const actor = ctx.actor;
-    ctx.audit.actor = {
-      type: actor.via === 'token' ? 'token' : 'user',
-      id: actor.userId,
-      name: actor.username,
-      tokenId: actor.tokenId,
-    };
+    // A screen is nobody: it reads only, and would appear anonymous (named by its link's prefix) if it ever wrote.
+    ctx.audit.actor =
+      actor.via === 'display'
+        ? { type: 'anonymous', id: null, name: actor.username, tokenId: null }
+        : {
+            type: actor.via === 'token' ? 'token' : 'user',
+            id: actor.userId,
+            name: actor.username,
+            tokenId: actor.tokenId,
+          };
     if (actor.mustChangePassword && !route.allowedBeforePasswordChange)
       throw new DomainError('PASSWORD_CHANGE_REQUIRED');
     if (route.permission && scopeOf(actor, route.permission) === null) throw new DomainError('FORBIDDEN');

@@ -1,14 +1,17 @@
 import type { Actor, Locale, Role } from '@zaitun/contracts';
 import type { AuditContext } from '../lib/audit';
 
-/** The signed-in user (by session or API token) behind a request. */
+/** The signed-in user (by session or API token), or a display link's screen, behind a request. */
 export interface AuthedActor extends Actor {
   username: string;
   displayName: string;
-  via: 'session' | 'token';
+  /** `display`: a meeting-room screen's read-only display link (modules/display-links), nobody's session. */
+  via: 'session' | 'token' | 'display';
   sessionId: string | null;
   csrfToken: string | null;
   tokenId: string | null;
+  /** The display link behind a `display` actor. */
+  displayLinkId?: string | null;
   mustChangePassword: boolean;
   roles: Role[];
 }

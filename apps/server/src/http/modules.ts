@@ -3,6 +3,7 @@ import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { bulletinRoutes } from '../modules/bulletins/bulletins.routes';
 import { calendarRoutes } from '../modules/calendar/calendar.routes';
+import { displayLinkRoutes } from '../modules/display-links/display-links.routes';
 import { importRoutes } from '../modules/imports/imports.routes';
 import { indicatorRoutes } from '../modules/indicators/indicators.routes';
 import { itemRoutes } from '../modules/items/items.routes';
@@ -40,4 +41,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   bulletinRoutes(app);
   taskRoutes(app);
   indicatorRoutes(app);
+  displayLinkRoutes(app);
 }
