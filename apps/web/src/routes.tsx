@@ -19,6 +19,7 @@ const OrderDetailPage = page(() => import('./pages/dispatch/orders/OrderDetailPa
 const MeetingDetailPage = page(() => import('./pages/dispatch/meetings/MeetingDetailPage'), 'MeetingDetailPage');
 const BulletinDetailPage = page(() => import('./pages/dispatch/bulletins/BulletinDetailPage'), 'BulletinDetailPage');
 const ItemDetailPage = page(() => import('./pages/dispatch/item/ItemDetailPage'), 'ItemDetailPage');
+const DisplayLinksPage = page(() => import('./pages/cockpit/display-links/DisplayLinksPage'), 'DisplayLinksPage');
 const CockpitScreenPage = page(() => import('./pages/cockpit/screen/ScreenPage'), 'ScreenPage');
 const DisplayPage = page(() => import('./pages/cockpit/screen/DisplayPage'), 'DisplayPage');
 
@@ -111,6 +112,14 @@ export function AppRoutes() {
               element={
                 <RequirePermission permission="bulletin.read">
                   <BulletinDetailPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="/cockpit/display-links"
+              element={
+                <RequirePermission permission="display.manage">
+                  <DisplayLinksPage />
                 </RequirePermission>
               }
             />

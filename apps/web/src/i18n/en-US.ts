@@ -4,6 +4,7 @@ import { cockpitAdminEn } from './modules/cockpit-admin';
 import { cockpitEn } from './modules/cockpit';
 import { cockpitMapEn } from './modules/cockpit-map';
 import { dispatchEn } from './modules/dispatch';
+import { displayLinksEn } from './modules/display-links';
 import { figureImportEn } from './modules/figure-import';
 import { metricsEn } from './modules/metrics';
 import { notifyEn } from './modules/notify';
@@ -14,6 +15,7 @@ import type { Messages } from './zh-CN';
 /** English. Typed as `Messages`, so a key missing here (or one zh-CN lacks) fails the build. */
 export const enUS: Messages = {
   dispatch: dispatchEn,
+  displayLinks: displayLinksEn,
   metrics: metricsEn,
   orders: ordersEn,
   admin: adminEn,
@@ -221,6 +223,7 @@ export const enUS: Messages = {
     dictionary_entry: 'Dictionary entry',
     import: 'Spreadsheet import',
     webhook: 'Group robot',
+    display_link: 'Display link',
     system: 'System',
   },
   auditAction: {
@@ -254,6 +257,7 @@ export const enUS: Messages = {
       sessions_revoked: 'Signed user out everywhere',
     },
     token: { create: 'Created token', revoke: 'Revoked token' },
+    display_link: { create: 'Created display link', revoke: 'Revoked display link' },
     system: { backup: 'Took backup', restore: 'Restored backup' },
     audit: { verified: 'Verified audit chain' },
     item: {

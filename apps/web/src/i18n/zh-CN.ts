@@ -8,6 +8,7 @@ import { cockpitAdminZh } from './modules/cockpit-admin';
 import { cockpitZh } from './modules/cockpit';
 import { cockpitMapZh } from './modules/cockpit-map';
 import { dispatchZh } from './modules/dispatch';
+import { displayLinksZh } from './modules/display-links';
 import { figureImportZh } from './modules/figure-import';
 import { metricsZh } from './modules/metrics';
 import { notifyZh } from './modules/notify';
@@ -16,6 +17,7 @@ import { ordersZh } from './modules/orders';
 
 export const zhCN = {
   dispatch: dispatchZh,
+  displayLinks: displayLinksZh,
   metrics: metricsZh,
   orders: ordersZh,
   admin: adminZh,
@@ -219,6 +221,7 @@ export const zhCN = {
     dictionary_entry: '字典条目',
     import: '数据导入',
     webhook: '群机器人',
+    display_link: '大屏链接',
     system: '系统',
   },
   auditAction: {
@@ -252,6 +255,7 @@ export const zhCN = {
       sessions_revoked: '强制下线',
     },
     token: { create: '创建令牌', revoke: '吊销令牌' },
+    display_link: { create: '创建大屏链接', revoke: '撤销大屏链接' },
     system: { backup: '数据备份', restore: '数据恢复' },
     audit: { verified: '校验审计链' },
     item: {
