@@ -1,0 +1,198 @@
+/**
+ * `npx tsx bench/figure-import.bench.ts`: a 100k-row figure import (issue 5: < 15 s, peak RSS < 400 MB, on
+ * PostgreSQL) through the real app — the long layout (单位 / 指标 / 年 / 月 / 数值 / 同比%) uploaded to
+ * `POST /api/v1/imports/indicator_figures` (checked, parsed, every row validated and compared with the stored
+ * figures, the preview stored) and committed (`POST /api/v1/imports/:id/commit`: one set-based writeFigures with its
+ * history rows and the audit). Then the same file again (every row unchanged), which writes nothing.
+ * Baseline in the same run: the same file through the spreadsheet parser alone (parseXlsx), the floor any import pays.
+ * Not a timed test: a check run by hand — `NODE_OPTIONS=--expose-gc npx tsx bench/figure-import.bench.ts` lets it
+ * collect the file-building garbage before measuring.
+ *
+ * Data: the demo organisation (the city and 13 counties) plus 36 bench counties, 20 bench indicators (monthly,
+ * year-to-date), 10 years (2016–2025) × 12 months — 120k distinct cells, of which the file holds the first
+ * BENCH_FIGURE_ROWS (default 100 000). Options: BENCH_DATABASE_URL or DATABASE_URL (else a throwaway PostgreSQL).
+ */
+
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { buildApp } from '../apps/server/src/http/app';
+import { ManualClock } from '../apps/server/src/lib/clock';
+import { parseXlsx } from '../apps/server/src/lib/xlsx';
+import { xlsxLimits } from '../apps/server/src/modules/imports/imports.service';
+import { FIGURES_LONG_SPEC } from '../apps/server/src/modules/indicators/figures.import';
+import { DEMO_PASSWORD, loadAverage, runBenchmark, say } from './load';
+import { seededScratchDatabase } from './postgres';
+
+const ROWS = Number(process.env.BENCH_FIGURE_ROWS || 100_000);
+const BENCH_UNITS = 36;
+const BENCH_INDICATORS = 20;
+const YEARS = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
+const TARGET_MS = 15_000;
+const TARGET_RSS_MB = 400;
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** Samples the resident set every 20 ms while `fn` runs; answers its result, the time and the highest RSS seen. */
+async function measured<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; peakRss: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const t0 = performance.now();
+  try {
+    const result = await fn();
+    return { result, ms: performance.now() - t0, peakRss: Math.max(peak, process.memoryUsage().rss) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The long layout with the streaming writer (the in-memory one would need far more memory than the import). */
+async function buildFile(units: string[], indicators: string[]): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true });
+  const sheet = workbook.addWorksheet('指标数据');
+  sheet.addRow(['单位', '指标', '年', '月', '数值', '同比%']).commit();
+  let n = 0;
+  outer: for (const year of YEARS) {
+    for (let month = 1; month <= 12; month++) {
+      for (const indicator of indicators) {
+        for (const unit of units) {
+          if (n >= ROWS) break outer;
+          n++;
+          sheet.addRow([unit, indicator, year, month, Math.round(n * 37.3) / 100, (n % 200) / 10 - 5]).commit();
+        }
+      }
+    }
+  }
+  if (n < ROWS) throw new Error(`only ${n} distinct cells for ${ROWS} rows`);
+  sheet.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
+}
+
+function multipart(fileName: string, bytes: Buffer) {
+  const boundary = '----zaitunbench';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+      'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
+  );
+  return {
+    payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+interface PreviewBody {
+  id: string;
+  rowsTotal: number;
+  rowsInvalid: number;
+  changes: { create: number; update: number; unchanged: number };
+}
+
+runBenchmark(async (cleanups) => {
+  const clock = new ManualClock(new Date('2026-11-05T10:00:00+08:00'));
+  const { database, config, pgVersion, origin } = await seededScratchDatabase(clock, cleanups);
+  const db = database.db;
+  say(`PostgreSQL ${pgVersion} (${origin}); load ${loadAverage()}`);
+
+  await sql`
+    INSERT INTO units (code, name_zh, name_en, short_name, type, parent_id, path, depth, sort_order)
+    SELECT 'BENCH-' || g, '基准县' || g, 'Bench county ' || g, '基准县' || g, 'county', hq.id,
+           hq.path || gen_random_uuid() || '/', hq.depth + 1, 1000 + g
+    FROM generate_series(1, ${BENCH_UNITS}) g, (SELECT id, path, depth FROM units WHERE code = 'HQ') hq`.execute(db);
+  await sql`
+    INSERT INTO indicators (code, name_zh, name_en, measure_unit, frequency, kind, direction, decimals, additive,
+                            sort_order, created_at, updated_at)
+    SELECT 'bench_' || g, '基准指标' || g, 'Bench indicator ' || g, '亿元', 'monthly', 'ytd_cumulative', 'higher', 2,
+           true, 100 + g, now(), now()
+    FROM generate_series(1, ${BENCH_INDICATORS}) g`.execute(db);
+  const units = (
+    await db
+      .selectFrom('units')
+      .select('name_zh')
+      .where('type', 'in', ['county', 'headquarters'])
+      .where('active', '=', true)
+      .orderBy('code')
+      .execute()
+  ).map((u) => u.name_zh);
+  const indicators = Array.from({ length: BENCH_INDICATORS }, (_, i) => `bench_${i + 1}`);
+  say(`${units.length} units × ${indicators.length} indicators × ${YEARS.length} years × 12 months`);
+
+  const t0 = performance.now();
+  const file = await buildFile(units, indicators);
+  say(`File: ${ROWS} rows, ${(file.length / 1024 / 1024).toFixed(1)} MB, built in ${secs(performance.now() - t0)}`);
+
+  const app = await buildApp({ database, config, clock, logger: false });
+  await app.ready();
+  cleanups.push(() => app.close());
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'hq', password: DEMO_PASSWORD },
+  });
+  if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.statusCode} ${login.body}`);
+  const cookie = String(login.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+  const { csrfToken } = login.json() as { csrfToken: string };
+  const headers = { cookie, 'x-csrf-token': csrfToken };
+
+  const upload = async () => {
+    const body = multipart('figures-100k.xlsx', file);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/indicator_figures',
+      headers: { ...headers, 'content-type': body.contentType },
+      payload: body.payload,
+    });
+    if (res.statusCode !== 201) throw new Error(`preview: ${res.statusCode} ${res.body.slice(0, 500)}`);
+    return res.json() as PreviewBody;
+  };
+  const commit = async (id: string) => {
+    const res = await app.inject({ method: 'POST', url: `/api/v1/imports/${id}/commit`, headers });
+    if (res.statusCode !== 200) throw new Error(`commit: ${res.statusCode} ${res.body.slice(0, 500)}`);
+    return res.json() as PreviewBody;
+  };
+
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  // Only the count is kept: the parsed rows must not stay alive through the import measured next.
+  const parse = await measured(async () => (await parseXlsx(file, FIGURES_LONG_SPEC, xlsxLimits(config))).rows.length);
+  if (parse.result !== ROWS) throw new Error(`parsed ${parse.result} rows`);
+  global.gc?.();
+
+  const preview = await measured(upload);
+  if (preview.result.rowsInvalid > 0) throw new Error(`${preview.result.rowsInvalid} invalid rows`);
+  const committed = await measured(() => commit(preview.result.id));
+  const total = preview.ms + committed.ms;
+  const peak = Math.max(preview.peakRss, committed.peakRss);
+  const stored = await sql<{
+    n: string;
+  }>`SELECT count(*) AS n FROM indicator_figures WHERE import_id = ${preview.result.id}`.execute(db);
+
+  const again = await measured(async () => {
+    const p = await upload();
+    return { preview: p, done: await commit(p.id) };
+  });
+
+  const ok = (good: boolean) => (good ? 'within budget' : 'OVER BUDGET');
+  say('');
+  say(
+    `Baseline — parseXlsx alone: ${secs(parse.ms)}, peak RSS ${mb(parse.peakRss)} MB (RSS before: ${mb(rssBefore)} MB)`,
+  );
+  say(
+    `Preview (upload, parse, validate, compare, store): ${secs(preview.ms)} — ${preview.result.changes.create} to create`,
+  );
+  say(`Commit (one writeFigures, history, audit): ${secs(committed.ms)} — ${stored.rows[0]?.n} figures stored`);
+  say(
+    `Total ${secs(total)} (budget ${secs(TARGET_MS)}: ${ok(total < TARGET_MS)}), ${(total / parse.ms).toFixed(1)}× the parse alone`,
+  );
+  say(`Peak RSS ${mb(peak)} MB (budget ${TARGET_RSS_MB} MB: ${ok(mb(peak) < TARGET_RSS_MB)})`);
+  say(
+    `The same file again: ${secs(again.ms)} for preview + commit, ${again.result.done.changes.unchanged} unchanged, ${again.result.done.changes.create + again.result.done.changes.update} written; peak RSS ${mb(again.peakRss)} MB`,
+  );
+  say(`Process max RSS over the whole run (file building included): ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
+});
