@@ -101,6 +101,9 @@ describe('menu', () => {
   it('shows each role only its permitted entries', () => {
     expect(visible(actor(['sysadmin']))).toEqual([
       'home',
+      'cockpit',
+      'figures',
+      'indicators',
       'units',
       'users',
       'roles',
@@ -113,11 +116,24 @@ describe('menu', () => {
       'profile',
     ]);
     const unitWork = ['queue', 'items', 'supervision', 'orders', 'meetings', 'bulletins', 'metrics'];
-    expect(visible(actor(['unit_staff']))).toEqual(['home', ...unitWork, 'units', 'users', 'tokens', 'profile']);
+    // Every government role sees the cockpit; a unit's figures page is its own unit's.
+    const cockpit = ['figures', 'indicators'];
+    expect(visible(actor(['unit_staff']))).toEqual([
+      'home',
+      'cockpit',
+      ...unitWork,
+      ...cockpit,
+      'units',
+      'users',
+      'tokens',
+      'profile',
+    ]);
     expect(visible(actor(['enterprise_user'], null, null))).toEqual(['home', 'tokens', 'profile']);
     expect(visible(actor(['unit_admin']))).toEqual([
       'home',
+      'cockpit',
       ...unitWork,
+      ...cockpit,
       'units',
       'users',
       'roles',
@@ -128,6 +144,7 @@ describe('menu', () => {
     ]);
     expect(visible(actor(['hq_dispatcher']))).toEqual([
       'home',
+      'cockpit',
       'board',
       'items',
       'supervision',
@@ -135,6 +152,7 @@ describe('menu', () => {
       'meetings',
       'bulletins',
       'metrics',
+      ...cockpit,
       'units',
       'users',
       'roles',
