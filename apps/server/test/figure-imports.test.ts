@@ -207,6 +207,12 @@ describe('the bureau’s wide sheet', () => {
     const text = await upload<Err>(hq, bureauUrl(), Buffer.from('县,本月\n晋江市,1\n'), 'fake.xlsx');
     expect(text.status).toBe(400);
     expect(text.body.error.code).toBe('XLSX_NOT_XLSX');
+    const many = Array.from({ length: 501 }, (_, n): Cell[] => [`县${n}`, 1, 1, 1, 1]);
+    const tooMany = await upload<Err>(hq, bureauUrl(), await bureauSheet(many), 'many.xlsx');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.code).toBe('XLSX_TOO_MANY_ROWS');
+    // Located: the limit and the row where reading stopped (title and header take rows 1–4).
+    expect(tooMany.body.error.details).toMatchObject({ limit: 500, atRow: 505 });
     const leaderTry = await upload<Err>(leader, bureauUrl(), await bureauSheet(COUNTY_ROWS), 'x.xlsx');
     expect(leaderTry.status).toBe(403);
     const template = await t.app.inject({
@@ -280,6 +286,20 @@ describe('the bureau’s wide sheet', () => {
     const after = await leader.get<FigureDetailT>(`/api/v1/indicator-figures/${figure.id}`);
     expect(after.body.figure.version).toBe(1);
     expect(after.body.figure.importId).toBe(preview.body.id);
+  });
+});
+
+describe('the bureau sheet for a stock indicator', () => {
+  it('stores 本月 and its 同比%, not the cumulative', async () => {
+    const bytes = await bureauSheet([['晋江市', 321, 2.5, 9999, 1]], '2026年10月各县（市、区）有进出口实绩企业');
+    const preview = await upload(hq, bureauUrl(10, 'trade_enterprises'), bytes, '实绩企业.xlsx');
+    expect(preview.body.errors).toEqual([]);
+    expect(preview.body.sample[0]).toMatchObject({ unit: '晋江市', value: 321, reportedYoy: 2.5 });
+    await hq.post(`/api/v1/imports/${preview.body.id}/commit`);
+    const list = await hq.get<{ items: FigureT[] }>(
+      `/api/v1/indicator-figures?year=2026&month=10&indicatorId=${ind('trade_enterprises')}&unitId=${unit('JINJIANG')}`,
+    );
+    expect(list.body.items[0]).toMatchObject({ value: 321, reportedYoy: 2.5, source: 'import', importRow: 5 });
   });
 });
 

@@ -723,8 +723,8 @@ export function periodNamed(
 ): { year: number | null; month: number; text: string } | null {
   for (const line of preamble) {
     const t = line.normalize('NFKC').replace(/\s+/g, '');
-    const m =
-      /(\d{4})年(?:1(?:-|–|—|~|至|－)?)?(\d{1,2})月/.exec(t) ?? /(\d{4})年1(?:-|–|—|~|至|－)(\d{1,2})月/.exec(t);
+    // `2026年1-9月`, `2026年1至9月`, `2026年9月` (the range mark is required: 2026年10月 is October, not 1–0).
+    const m = /(\d{4})年(?:1(?:-|–|—|~|至))?(\d{1,2})月/.exec(t);
     if (m) return { year: Number(m[1]), month: Number(m[2]), text: line };
   }
   for (const key of ['ytd', 'ytdYoy', 'month', 'monthYoy']) {
