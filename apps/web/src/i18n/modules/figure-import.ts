@@ -38,7 +38,7 @@ export const figureImportEn: Widen<typeof figureImportZh> = {
   titleLong: 'Import figures',
   titleBureau: 'Import a statistics bureau sheet',
   paramsHint:
-    'A bureau sheet holds one indicator for one month: choose them first. A period named in the sheet’s title must be the one chosen.',
+    "A bureau sheet holds one indicator for one month: choose them first. A period named in the sheet's title must be the one chosen.",
   indicator: 'Indicator',
   indicatorPlaceholder: 'Choose an indicator',
   year: 'Year',
@@ -46,9 +46,9 @@ export const figureImportEn: Widen<typeof figureImportZh> = {
   monthOption: 'Month {{month}}',
   chosen: '{{indicator}}, {{year}}-{{month}}',
   valueColumn: {
-    ytd_cumulative: 'Year-to-date indicator: imports “1-本月累计” (year to date) and “累计同比%”',
-    period: 'Period indicator: imports “本月” (this month) and “同比%”',
-    stock: 'Stock indicator: imports “本月” (this month) and “同比%”',
+    ytd_cumulative: 'Year-to-date indicator: imports the year-to-date column and its YoY %',
+    period: "Period indicator: imports this month's column and its YoY %",
+    stock: "Stock indicator: imports this month's column and its YoY %",
   },
   column: {
     row: 'Row',
