@@ -6,9 +6,12 @@ const DEMO_PASSWORD = process.env.ZAITUN_DEMO_PASSWORD ?? 'Zaitun-Demo-2026!';
 
 /** Each demo account's side menu (the contract's MENU filtered by the account's permissions). */
 const UNIT_WORK = ['我的待办', '调度事项', '督办看板', '交办单', '调度会', '通报', '单位考评'];
+/** Every government role: the cockpit, the figures (its own unit's, or all for HQ) and the indicators. */
+const COCKPIT = ['驾驶舱', '数据填报', '指标管理'];
 const MENUS: Record<string, string[]> = {
   admin: [
     '工作台',
+    ...COCKPIT,
     '单位管理',
     '用户管理',
     '角色权限',
@@ -22,6 +25,7 @@ const MENUS: Record<string, string[]> = {
   ],
   hq: [
     '工作台',
+    ...COCKPIT,
     '调度台',
     '调度事项',
     '督办看板',
@@ -38,6 +42,7 @@ const MENUS: Record<string, string[]> = {
   ],
   leader: [
     '工作台',
+    ...COCKPIT,
     '调度事项',
     '督办看板',
     '交办单',
@@ -52,6 +57,7 @@ const MENUS: Record<string, string[]> = {
   ],
   jinjiang: [
     '工作台',
+    ...COCKPIT,
     ...UNIT_WORK,
     '单位管理',
     '用户管理',
@@ -61,8 +67,8 @@ const MENUS: Record<string, string[]> = {
     'API 令牌',
     '个人中心',
   ],
-  shishi: ['工作台', ...UNIT_WORK, '单位管理', '用户管理', 'API 令牌', '个人中心'],
-  group: ['工作台', ...UNIT_WORK, '单位管理', '用户管理', 'API 令牌', '个人中心'],
+  shishi: ['工作台', ...COCKPIT, ...UNIT_WORK, '单位管理', '用户管理', 'API 令牌', '个人中心'],
+  group: ['工作台', ...COCKPIT, ...UNIT_WORK, '单位管理', '用户管理', 'API 令牌', '个人中心'],
   enterprise: ['工作台', 'API 令牌', '个人中心'],
   institute: ['工作台', 'API 令牌', '个人中心'],
 };
