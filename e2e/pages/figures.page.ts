@@ -5,9 +5,13 @@ import { pickOption } from './antd';
 export class FiguresPage {
   constructor(readonly page: Page) {}
 
+  /** Opens a tab by its address; a load left spinning on a busy machine is tried again. */
   async goto(tab: 'entry' | 'verify' = 'entry'): Promise<void> {
-    await this.page.goto(tab === 'entry' ? '/cockpit/figures' : '/cockpit/figures?tab=verify');
-    await expect(this.page.getByRole('heading', { level: 4 })).toBeVisible();
+    const url = tab === 'entry' ? '/cockpit/figures' : '/cockpit/figures?tab=verify';
+    await expect(async () => {
+      await this.page.goto(url);
+      await expect(this.page.getByRole('tab', { selected: true })).toBeVisible({ timeout: 20_000 });
+    }).toPass({ timeout: 90_000 });
   }
 
   input(code: string) {

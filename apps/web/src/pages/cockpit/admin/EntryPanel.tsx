@@ -276,14 +276,18 @@ export function EntryPanel({ unitChoice, ownUnitId }: { unitChoice: boolean; own
               width: 150,
               render: (_, r) => (
                 <Space size={4} wrap data-testid={`entry-state-${r.indicator.code}`}>
-                  {r.figure ? (
+                  {r.locked === 'verified' ? (
+                    <Tag color="success">{t('cockpitAdmin.figures.locked.verified')}</Tag>
+                  ) : r.figure ? (
                     <Tag color={r.figure.state === 'verified' ? 'success' : 'processing'}>
                       {t(`cockpitAdmin.figures.stateLabel.${r.figure.state}`)}
                     </Tag>
                   ) : (
                     <Tag>{t('cockpitAdmin.figures.notReported')}</Tag>
                   )}
-                  {r.locked ? <Tag color="default">{t(`cockpitAdmin.figures.locked.${r.locked}`)}</Tag> : null}
+                  {r.locked === 'deadline_passed' ? (
+                    <Tag color="default">{t('cockpitAdmin.figures.locked.deadline_passed')}</Tag>
+                  ) : null}
                 </Space>
               ),
             },

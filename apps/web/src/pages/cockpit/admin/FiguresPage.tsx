@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { actorOf, allowed } from '../../../access';
 import { useCurrentUser } from '../../../api/session';
+import { FigureImportButton } from '../../../components/cockpit/FigureImportButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { EntryPanel } from './EntryPanel';
 import { VerifyPanel } from './VerifyPanel';
@@ -21,9 +22,8 @@ export function FiguresPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'verify' || !canReport ? 'verify' : 'entry';
 
-  // IMPORT SPOT: the statistics bureau import (FigureImportButton, `figure.report`) goes beside "verify this month"
-  // once apps/web/src/components/cockpit/FigureImportButton.tsx exists.
-  const importButton = null;
+  // The statistics bureau's and long-layout imports, beside "verify this month" (the server checks the scope per row).
+  const importButton = canReport ? <FigureImportButton /> : null;
 
   const items = [
     ...(canReport

@@ -69,33 +69,26 @@ export function IndicatorTable({ canEdit }: { canEdit: boolean }) {
         loading={list.isFetching}
         pagination={false}
         dataSource={items}
-        scroll={{ x: 'max-content' }}
         columns={[
-          { title: t('cockpitAdmin.indicators.code'), dataIndex: 'code', width: 130 },
           {
             title: t('cockpitAdmin.indicators.name'),
             key: 'name',
             render: (_, row) => (
               <div>
-                <div>{row.nameZh}</div>
+                <div>{indicatorName(row)}</div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {row.nameEn}
+                  {row.code} · {currentLocale() === 'en-US' ? row.nameZh : row.nameEn}
                 </Typography.Text>
               </div>
             ),
           },
           { title: t('cockpitAdmin.indicators.measureUnit'), dataIndex: 'measureUnit', width: 80 },
           {
-            title: t('cockpitAdmin.indicators.frequency'),
-            dataIndex: 'frequency',
-            width: 70,
-            render: (v: IndicatorT['frequency']) => t(`cockpitAdmin.indicators.freq.${v}`),
-          },
-          {
-            title: t('cockpitAdmin.indicators.kind'),
-            dataIndex: 'kind',
-            width: 90,
-            render: (v: IndicatorT['kind']) => t(`cockpitAdmin.indicators.kindLabel.${v}`),
+            title: `${t('cockpitAdmin.indicators.frequency')} · ${t('cockpitAdmin.indicators.kind')}`,
+            key: 'kindFreq',
+            width: 110,
+            render: (_, row) =>
+              `${t(`cockpitAdmin.indicators.freq.${row.frequency}`)} · ${t(`cockpitAdmin.indicators.kindLabel.${row.kind}`)}`,
           },
           {
             title: t('cockpitAdmin.indicators.direction'),
