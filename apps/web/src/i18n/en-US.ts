@@ -1,7 +1,7 @@
 import { adminEn } from './modules/admin';
 import { bulletinsEn } from './modules/bulletins';
-import { cockpitAdminEn } from './modules/cockpit-admin';
 import { cockpitEn } from './modules/cockpit';
+import { cockpitAdminEn } from './modules/cockpit-admin';
 import { cockpitMapEn } from './modules/cockpit-map';
 import { dispatchEn } from './modules/dispatch';
 import { displayLinksEn } from './modules/display-links';
@@ -355,7 +355,8 @@ export const enUS: Messages = {
     method: 'Work method',
     methodText: 'Targets · Dispatch · Assignment · Supervision · Bulletins · One cockpit · One coordination',
     desc: {
-      cockpit: 'The city’s key indicators, targets against time progress, county rankings, league tables and the big screen',
+      cockpit:
+        "The city's key indicators, targets against time progress, county rankings, league tables and the big screen",
       units: 'Maintain the headquarters, working groups, counties, task forces and member departments',
       users: 'See and manage accounts, roles and status; reset passwords',
       roles: 'See what each role may do, and how far',

@@ -4,8 +4,8 @@
  */
 import { adminZh } from './modules/admin';
 import { bulletinsZh } from './modules/bulletins';
-import { cockpitAdminZh } from './modules/cockpit-admin';
 import { cockpitZh } from './modules/cockpit';
+import { cockpitAdminZh } from './modules/cockpit-admin';
 import { cockpitMapZh } from './modules/cockpit-map';
 import { dispatchZh } from './modules/dispatch';
 import { displayLinksZh } from './modules/display-links';
