@@ -195,6 +195,9 @@ export const enUS: Messages = {
     metrics: { read: 'View unit metrics' },
     bulletin: { read: 'View bulletins', manage: 'Write and publish bulletins' },
     webhook: { manage: 'Manage group robots' },
+    indicator: { read: 'View the cockpit and indicators', manage: 'Manage indicators, targets and cockpit settings' },
+    figure: { read: 'View the source rows of figures', report: 'Enter figures', verify: 'Verify figures' },
+    display: { manage: 'Manage display links' },
   },
   scope: {
     all: 'All',

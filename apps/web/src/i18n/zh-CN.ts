@@ -193,6 +193,9 @@ export const zhCN = {
     metrics: { read: '查看单位考评' },
     bulletin: { read: '查看通报', manage: '编发通报' },
     webhook: { manage: '管理群机器人' },
+    indicator: { read: '查看驾驶舱与指标', manage: '管理指标、目标与驾驶舱设置' },
+    figure: { read: '查看指标数据来源', report: '填报指标数据', verify: '核验指标数据' },
+    display: { manage: '管理大屏链接' },
   },
   scope: {
     all: '全部',

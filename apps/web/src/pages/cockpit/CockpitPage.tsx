@@ -3,14 +3,16 @@
  * across the counties (map and ranked table), its trend for the city or a clicked county, and the league tables.
  * Every figure with a source row opens its drill-down. The period defaults to the latest with figures.
  */
-import { DesktopOutlined } from '@ant-design/icons';
+import { DesktopOutlined, LinkOutlined } from '@ant-design/icons';
 import type { LeagueBoard } from '@zaitun/contracts';
 import { Button, Card, DatePicker, Empty, Skeleton, Space, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { allowed } from '../../access';
 import { useCockpit, useIndicatorTable, useLeague, useTrend } from '../../api/cockpit';
+import { useCurrentUser } from '../../api/session';
 import { PageHeader } from '../../components/PageHeader';
 import { currentLocale } from '../../i18n';
 import { formatDateTime } from '../../lib/datetime';
@@ -25,6 +27,7 @@ import './cockpit.css';
 
 export function CockpitPage() {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const locale = currentLocale();
   const [period, setPeriod] = useState<{ year: number; month: number } | null>(null);
   const [chosenIndicator, setChosenIndicator] = useState<string | null>(null);
@@ -84,6 +87,11 @@ export function CockpitPage() {
             <Link to="/cockpit/screen">
               <Button icon={<DesktopOutlined />}>{t('cockpit.screen')}</Button>
             </Link>
+            {allowed(me, 'display.manage') ? (
+              <Link to="/cockpit/display-links">
+                <Button icon={<LinkOutlined />}>{t('displayLinks.open')}</Button>
+              </Link>
+            ) : null}
           </Space>
         }
       />
