@@ -26,7 +26,7 @@ import {
   type PlanInput,
   type StoredRowError,
 } from '../imports/imports.types';
-import { type FigureInput, isDue, writeFigures } from './indicators.repository';
+import { type FigureInput, isDue, writeFiguresCounted } from './indicators.repository';
 import { loadCockpitSettings, reportDeadline } from './indicators.service';
 
 // ── Accepted titles (the one place to add a bureau's wording) ─────────────────────────────────────────────────────
@@ -586,17 +586,15 @@ async function applyFigures(
       }
     }
   }
-  const written = await writeFigures(tx, rows, {
+  const { created, updated, conflicts } = await writeFiguresCounted(tx, rows, {
     source: 'import',
     importId,
     state: 'reported',
     byUser: ctx.actor.userId,
     now,
   });
-  const created = written.filter((w) => w.inserted).length;
-  const changes = { create: created, update: written.length - created, unchanged: rows.length - written.length };
-  const conflicts = written.filter((w) => w.conflictValue !== null && !w.inserted).length;
-  if (written.length > 0) {
+  const changes = { create: created, update: updated, unchanged: rows.length - created - updated };
+  if (created + updated > 0) {
     await appendAudit(tx, ctx.audit, {
       action: 'figure.import',
       entityType: 'import',
