@@ -81,6 +81,7 @@ export const cockpitAdminZh = {
     lastYear: '上年同期',
     yoy: '同比（计算）',
     reportedYoy: '同比（上报，可选）',
+    reportedYoyShort: '上报同比',
     yoyMismatch: '上报同比与计算值相差超过 0.1 个百分点',
     state: '状态',
     locked: {
@@ -234,6 +235,7 @@ export const cockpitAdminEn: Widen<typeof cockpitAdminZh> = {
     lastYear: 'Same month last year',
     yoy: 'YoY (computed)',
     reportedYoy: 'YoY (reported, optional)',
+    reportedYoyShort: 'Reported YoY',
     yoyMismatch: 'The reported YoY differs from the computed one by more than 0.1 point',
     state: 'State',
     locked: {

@@ -204,7 +204,7 @@ function LeagueRow({
     <Space align="start" wrap style={{ display: 'flex', marginBottom: 4 }} size={6}>
       <Form.Item name={[name, 'kind']} aria-label={label('componentKind')} style={{ marginBottom: 8 }}>
         <Select
-          style={{ width: 110 }}
+          style={{ width: 150 }}
           aria-label={label('componentKind')}
           options={(['indicator', 'metric'] as const).map((k) => ({
             value: k,
@@ -220,7 +220,7 @@ function LeagueRow({
             style={{ marginBottom: 8 }}
           >
             <Select
-              style={{ width: 170 }}
+              style={{ width: 200 }}
               aria-label={label('target')}
               options={indicatorOptions}
               showSearch={{ optionFilterProp: 'label' }}
@@ -237,7 +237,7 @@ function LeagueRow({
       ) : (
         <Form.Item name={[name, 'metric']} initialValue="on_time_rate" style={{ marginBottom: 8 }}>
           <Select
-            style={{ width: 296 }}
+            style={{ width: 326 }}
             aria-label={label('target')}
             options={LEAGUE_METRICS.map((m) => ({ value: m, label: t(`cockpitAdmin.settings.metricLabel.${m}`) }))}
           />

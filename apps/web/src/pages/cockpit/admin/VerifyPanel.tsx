@@ -151,7 +151,7 @@ export function VerifyPanel({ canVerify, importButton }: { canVerify: boolean; i
           {
             title: t('cockpitAdmin.figures.unit'),
             dataIndex: 'unitId',
-            width: 130,
+            width: 190,
             render: (id: string) => units.name(id),
           },
           {
@@ -170,7 +170,7 @@ export function VerifyPanel({ canVerify, importButton }: { canVerify: boolean; i
             render: (_, f) => fmt(f, f.value),
           },
           {
-            title: t('cockpitAdmin.figures.reportedYoy'),
+            title: t('cockpitAdmin.figures.reportedYoyShort'),
             dataIndex: 'reportedYoy',
             align: 'right',
             width: 110,
@@ -179,13 +179,13 @@ export function VerifyPanel({ canVerify, importButton }: { canVerify: boolean; i
           {
             title: t('cockpitAdmin.figures.source'),
             dataIndex: 'source',
-            width: 80,
+            width: 100,
             render: (s: FigureT['source']) => t(`cockpitAdmin.figures.sourceLabel.${s}`),
           },
           {
             title: t('cockpitAdmin.figures.state'),
             key: 'state',
-            width: 200,
+            width: 170,
             render: (_, f) => (
               <Space size={4} wrap>
                 <Tag color={f.state === 'verified' ? 'success' : 'processing'}>
