@@ -98,6 +98,12 @@ export function EntryPanel({ unitChoice, ownUnitId }: { unitChoice: boolean; own
   const pickable = [...units.units.filter((u) => u.type === 'headquarters' && u.active), ...units.counties].map(
     (u) => ({ value: u.id, label: unitName(u, locale) }),
   );
+  // HQ's own unit may be an office that reports nothing: start on the city (the first unit offered) instead.
+  const firstPickable = pickable[0]?.value;
+  const ownIsPickable = pickable.some((p) => p.value === unitId);
+  useEffect(() => {
+    if (unitChoice && firstPickable && !ownIsPickable) setUnitId(firstPickable);
+  }, [unitChoice, firstPickable, ownIsPickable]);
   const entries = changedEntries(rows, drafts);
   const editable = rows.filter((r) => !r.locked).length;
   const allPastDeadline = rows.length > 0 && rows.every((r) => r.locked === 'deadline_passed');
