@@ -169,7 +169,8 @@ export const ERROR_MESSAGES = {
   },
   IMPORT_PERIOD_MISMATCH: {
     'zh-CN': '表格标题或表头中的期间与所选期间不一致，请核对所选年月或文件',
-    'en-US': 'The period named in the sheet’s title or header is not the one chosen; check the chosen month or the file',
+    'en-US':
+      'The period named in the sheet’s title or header is not the one chosen; check the chosen month or the file',
   },
   WEBHOOK_URL_INVALID: {
     'zh-CN': '机器人地址无效（须为 https 地址，或本机测试地址）',
