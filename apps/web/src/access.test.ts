@@ -28,9 +28,10 @@ describe('menu filtering', () => {
     expect(keys(['sysadmin'])).toEqual(MENU.map((e) => e.key).filter((k) => !dispatchWork.includes(k)));
   });
 
-  it('shows unit staff their dispatch work and the unit directory, nothing of the administration', () => {
+  it('shows unit staff the cockpit, their dispatch work and the unit directory, nothing of the administration', () => {
     expect(keys(['unit_staff'])).toEqual([
       'home',
+      'cockpit',
       'queue',
       'items',
       'supervision',
@@ -38,6 +39,8 @@ describe('menu filtering', () => {
       'meetings',
       'bulletins',
       'metrics',
+      'figures',
+      'indicators',
       'units',
       'users',
       'tokens',
