@@ -39,6 +39,9 @@ test('admin creates a unit and a user; the user changes the password, sees only 
     await expect(shell.userButton()).toContainText('总指挥部办公室');
     expect(await shell.menuEntries()).toEqual([
       '工作台',
+      '驾驶舱',
+      '数据填报',
+      '指标管理',
       '单位管理',
       '用户管理',
       '角色权限',
@@ -86,6 +89,9 @@ test('admin creates a unit and a user; the user changes the password, sees only 
   await test.step('the new user sees only the permitted menu, and 403 elsewhere', async () => {
     expect(await shell.menuEntries()).toEqual([
       '工作台',
+      '驾驶舱',
+      '数据填报',
+      '指标管理',
       '我的待办',
       '调度事项',
       '督办看板',
