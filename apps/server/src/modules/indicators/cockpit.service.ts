@@ -592,7 +592,7 @@ export async function getLeague(db: Db, query: RouteQuery<'getLeague'>, now: Dat
 }
 
 export async function getTrend(db: Db, query: RouteQuery<'getTrend'>, now: Date): Promise<RouteResponse<'getTrend'>> {
-  const ind = (await listIndicatorRows(db)).find((i) => i.id === query.indicatorId);
+  const ind = await findIndicatorRow(db, query.indicatorId);
   if (!ind) throw notFound();
   const unit = query.unitId
     ? await db
