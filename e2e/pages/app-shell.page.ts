@@ -36,9 +36,24 @@ export class AppShell {
     }).toPass({ timeout: 30_000 });
   }
 
+  /**
+   * Switches the UI language and returns once the page shows it. Signed in, the page changes language only
+   * after the account has saved it (PATCH /me), so a later sign-in opens in that language. A click lost while
+   * the dropdown animates in (seen once on a busy CI machine: no request was sent) is simply tried again.
+   */
   async switchLanguage(label: '简体中文' | 'English'): Promise<void> {
-    await this.page.getByRole('button', { name: /切换语言|Switch language/ }).click();
-    await this.page.getByRole('menuitem', { name: label }).click();
+    const lang = label === 'English' ? 'en-US' : 'zh-CN';
+    const html = this.page.locator('html');
+    await expect(async () => {
+      if ((await html.getAttribute('lang')) !== lang) {
+        const item = this.page.getByRole('menuitem', { name: label });
+        if (!(await item.isVisible())) {
+          await this.page.getByRole('button', { name: /切换语言|Switch language/ }).click({ timeout: 5_000 });
+        }
+        await item.click({ timeout: 5_000 });
+      }
+      await expect(html).toHaveAttribute('lang', lang, { timeout: 15_000 });
+    }).toPass({ timeout: 60_000 });
   }
 
   async screenshot(name: string): Promise<void> {
