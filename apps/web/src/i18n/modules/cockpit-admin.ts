@@ -129,7 +129,6 @@ export const cockpitAdminZh = {
   settings: {
     card: '驾驶舱设置',
     saved: '驾驶舱设置已保存',
-    version: '版本 {{version}}',
     timeProgress: '序时进度',
     timeProgressMode: { months: '按月份（月数 ÷ 12）', working_days: '按工作日（已过工作日 ÷ 全年工作日）' },
     reportDay: '每月填报截止日',
@@ -282,7 +281,6 @@ export const cockpitAdminEn: Widen<typeof cockpitAdminZh> = {
   settings: {
     card: 'Cockpit settings',
     saved: 'Cockpit settings saved',
-    version: 'Version {{version}}',
     timeProgress: 'Time progress',
     timeProgressMode: {
       months: 'By months (months ÷ 12)',

@@ -9,12 +9,11 @@ import {
   type LeagueComponentT,
   TIME_PROGRESS_MODES,
 } from '@zaitun/contracts';
-import { Alert, App, Button, Card, Col, Form, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
-import { useCallback } from 'react';
+import { Button, Card, Col, Form, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCockpitSettings, useIndicators, useUpdateCockpitSettings } from '../../../api/cockpit';
+import { SettingsCard } from '../../../components/SettingsCard';
 import { schemaRules } from '../../../lib/form-rules';
-import { useConflictReload } from '../../../lib/use-conflict-reload';
 import { indicatorName } from './IndicatorTable';
 
 const fields = CockpitSettings.properties;
@@ -30,6 +29,17 @@ interface ComponentValues {
 type Values = Omit<CockpitSettingsT, 'leagues'> & { leagues: Record<LeagueBoard, ComponentValues[]> };
 
 const toValues = (s: CockpitSettingsT): Values => ({ ...s, leagues: s.leagues });
+const fromValues = (v: Values): CockpitSettingsT => ({
+  timeProgress: v.timeProgress,
+  reportDay: v.reportDay,
+  remindDaysBefore: v.remindDaysBefore,
+  yellowBand: v.yellowBand,
+  consistencyTolerance: v.consistencyTolerance,
+  leagues: {
+    county: (v.leagues.county ?? []).map(toComponent),
+    working_group: (v.leagues.working_group ?? []).map(toComponent),
+  },
+});
 /** Back to the contract's union: only the fields of the row's kind. */
 export function toComponent(c: ComponentValues): LeagueComponentT {
   return c.kind === 'indicator'
@@ -40,34 +50,11 @@ export function toComponent(c: ComponentValues): LeagueComponentT {
 /** The cockpit settings: time progress, reporting deadline, lights, tolerance and the league tables' components. */
 export function CockpitSettingsForm({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const query = useCockpitSettings();
   const update = useUpdateCockpitSettings();
   const indicators = useIndicators();
-  const doc = query.data;
-  const row = doc ? { id: 'cockpit', version: doc.version, settings: doc.settings } : null;
-  const refill = useCallback((r: { settings: CockpitSettingsT }) => form.setFieldsValue(toValues(r.settings)), [form]);
-  const { reloaded, onSaveError } = useConflictReload(row, row, refill);
   const leagues = Form.useWatch('leagues', form);
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    if (!doc) return;
-    const settings: CockpitSettingsT = {
-      timeProgress: v.timeProgress,
-      reportDay: v.reportDay,
-      remindDaysBefore: v.remindDaysBefore,
-      yellowBand: v.yellowBand,
-      consistencyTolerance: v.consistencyTolerance,
-      leagues: {
-        county: (v.leagues.county ?? []).map(toComponent),
-        working_group: (v.leagues.working_group ?? []).map(toComponent),
-      },
-    };
-    await update.mutateAsync({ settings, version: doc.version });
-    message.success(t('cockpitAdmin.settings.saved'));
-  };
 
   const indicatorOptions = (indicators.data?.items ?? []).map((i) => ({ value: i.code, label: indicatorName(i) }));
   const num = (
@@ -86,102 +73,83 @@ export function CockpitSettingsForm({ canEdit }: { canEdit: boolean }) {
   };
 
   return (
-    <Card
+    <SettingsCard<CockpitSettingsT, Values>
       title={t('cockpitAdmin.settings.card')}
-      loading={query.isLoading}
-      extra={
-        doc ? (
-          <Typography.Text type="secondary">
-            {t('cockpitAdmin.settings.version', { version: doc.version })}
-          </Typography.Text>
-        ) : null
-      }
+      canEdit={canEdit}
+      form={form}
+      query={query}
+      update={update}
+      toValues={toValues}
+      fromValues={fromValues}
+      savedMessage={t('cockpitAdmin.settings.saved')}
     >
-      {reloaded ? (
-        <Alert type="warning" showIcon title={t('common.reloadedAfterConflict')} style={{ marginBottom: 16 }} />
-      ) : null}
-      {doc ? (
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          disabled={!canEdit}
-          initialValues={toValues(doc.settings)}
-          onFinish={() => submit().catch(onSaveError)}
-        >
-          <Form.Item name="timeProgress" label={t('cockpitAdmin.settings.timeProgress')}>
-            <Radio.Group
-              options={TIME_PROGRESS_MODES.map((m) => ({
-                value: m,
-                label: t(`cockpitAdmin.settings.timeProgressMode.${m}`),
-              }))}
-            />
-          </Form.Item>
-          <Row gutter={16}>
-            {num('reportDay', 0, t('cockpitAdmin.settings.reportDayHint'))}
-            {num('remindDaysBefore', 0)}
-            {num('yellowBand', 1, t('cockpitAdmin.settings.yellowBandHint'))}
-            {num('consistencyTolerance', 2, t('cockpitAdmin.settings.consistencyToleranceHint'))}
-          </Row>
-          <Typography.Title level={5}>{t('cockpitAdmin.settings.leagues')}</Typography.Title>
-          <Row gutter={24}>
-            {LEAGUE_BOARDS.map((board) => {
-              const total = (leagues?.[board] ?? []).reduce((s, c) => s + (Number(c?.weight) || 0), 0);
-              return (
-                <Col xs={24} xxl={12} key={board}>
-                  <Card
-                    size="small"
-                    type="inner"
-                    title={t(`cockpitAdmin.settings.board.${board}`)}
-                    extra={
-                      <Typography.Text type="secondary">
-                        {t('cockpitAdmin.settings.weightTotal', { total: Math.round(total * 100) / 100 })}
-                      </Typography.Text>
-                    }
-                    style={{ marginBottom: 16 }}
-                  >
-                    <Form.List name={['leagues', board]}>
-                      {(rows, { add, remove }) => (
-                        <>
-                          {rows.length === 0 ? (
-                            <Typography.Paragraph type="secondary">
-                              {t('cockpitAdmin.settings.emptyLeague')}
-                            </Typography.Paragraph>
-                          ) : null}
-                          {rows.map((r) => (
-                            <LeagueRow
-                              key={r.key}
-                              name={r.name}
-                              board={board}
-                              indicatorOptions={indicatorOptions}
-                              onRemove={() => remove(r.name)}
-                            />
-                          ))}
-                          {canEdit ? (
-                            <Button
-                              type="dashed"
-                              icon={<PlusOutlined />}
-                              block
-                              onClick={() => add({ kind: 'metric', metric: 'on_time_rate', weight: 10 })}
-                            >
-                              {t('cockpitAdmin.settings.addComponent')}
-                            </Button>
-                          ) : null}
-                        </>
-                      )}
-                    </Form.List>
-                  </Card>
-                </Col>
-              );
-            })}
-          </Row>
-          {canEdit ? (
-            <Button type="primary" htmlType="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          ) : null}
-        </Form>
-      ) : null}
-    </Card>
+      <Form.Item name="timeProgress" label={t('cockpitAdmin.settings.timeProgress')}>
+        <Radio.Group
+          options={TIME_PROGRESS_MODES.map((m) => ({
+            value: m,
+            label: t(`cockpitAdmin.settings.timeProgressMode.${m}`),
+          }))}
+        />
+      </Form.Item>
+      <Row gutter={16}>
+        {num('reportDay', 0, t('cockpitAdmin.settings.reportDayHint'))}
+        {num('remindDaysBefore', 0)}
+        {num('yellowBand', 1, t('cockpitAdmin.settings.yellowBandHint'))}
+        {num('consistencyTolerance', 2, t('cockpitAdmin.settings.consistencyToleranceHint'))}
+      </Row>
+      <Typography.Title level={5}>{t('cockpitAdmin.settings.leagues')}</Typography.Title>
+      <Row gutter={24}>
+        {LEAGUE_BOARDS.map((board) => {
+          const total = (leagues?.[board] ?? []).reduce((s, c) => s + (Number(c?.weight) || 0), 0);
+          return (
+            <Col xs={24} xxl={12} key={board}>
+              <Card
+                size="small"
+                type="inner"
+                title={t(`cockpitAdmin.settings.board.${board}`)}
+                extra={
+                  <Typography.Text type="secondary">
+                    {t('cockpitAdmin.settings.weightTotal', { total: Math.round(total * 100) / 100 })}
+                  </Typography.Text>
+                }
+                style={{ marginBottom: 16 }}
+              >
+                <Form.List name={['leagues', board]}>
+                  {(rows, { add, remove }) => (
+                    <>
+                      {rows.length === 0 ? (
+                        <Typography.Paragraph type="secondary">
+                          {t('cockpitAdmin.settings.emptyLeague')}
+                        </Typography.Paragraph>
+                      ) : null}
+                      {rows.map((r) => (
+                        <LeagueRow
+                          key={r.key}
+                          name={r.name}
+                          board={board}
+                          indicatorOptions={indicatorOptions}
+                          onRemove={() => remove(r.name)}
+                        />
+                      ))}
+                      {canEdit ? (
+                        <Button
+                          type="dashed"
+                          icon={<PlusOutlined />}
+                          block
+                          onClick={() => add({ kind: 'metric', metric: 'on_time_rate', weight: 10 })}
+                        >
+                          {t('cockpitAdmin.settings.addComponent')}
+                        </Button>
+                      ) : null}
+                    </>
+                  )}
+                </Form.List>
+              </Card>
+            </Col>
+          );
+        })}
+      </Row>
+    </SettingsCard>
   );
 }
 

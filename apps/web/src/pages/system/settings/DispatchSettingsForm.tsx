@@ -1,11 +1,10 @@
 import { DispatchSettings, type DispatchSettingsT } from '@zaitun/contracts';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Typography } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDispatchSettings, useUpdateDispatchSettings } from '../../../api/admin';
+import { SettingsCard } from '../../../components/SettingsCard';
 import { schemaRules } from '../../../lib/form-rules';
-import { useConflictReload } from '../../../lib/use-conflict-reload';
 
 /** The form shows the yellow ratio in per cent; the contract stores a fraction. */
 type Values = Omit<DispatchSettingsT, 'yellowUsedRatio'> & { yellowUsedPercent: number };
@@ -35,24 +34,10 @@ export function orderNumberExample(prefix: string, year: number): string {
  */
 export function DispatchSettingsForm({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const query = useDispatchSettings();
   const update = useUpdateDispatchSettings();
-  const doc = query.data;
-  const row = doc ? { id: 'dispatch', version: doc.version, settings: doc.settings } : null;
-
-  const refill = useCallback((r: { settings: DispatchSettingsT }) => form.setFieldsValue(toValues(r.settings)), [form]);
-  // Only our own save and a conflict reload change `doc` (no refetch on focus), so its version is the base.
-  const { reloaded, onSaveError } = useConflictReload(row, row, refill);
   const prefix = Form.useWatch('orderPrefix', form) ?? '';
-
-  const submit = async () => {
-    const values = await form.validateFields();
-    if (!doc) return;
-    await update.mutateAsync({ settings: fromValues(values), version: doc.version });
-    message.success(t('admin.settings.saved'));
-  };
 
   const num = (name: keyof Values, label: string, schema: object, extra?: string) => (
     <Col xs={24} sm={12} lg={8}>
@@ -63,119 +48,98 @@ export function DispatchSettingsForm({ canEdit }: { canEdit: boolean }) {
   );
 
   return (
-    <Card
+    <SettingsCard<DispatchSettingsT, Values>
       title={t('admin.settings.dispatchCard')}
-      loading={query.isLoading}
-      extra={
-        doc ? (
-          <Typography.Text type="secondary">{t('admin.settings.version', { version: doc.version })}</Typography.Text>
-        ) : null
-      }
+      canEdit={canEdit}
+      form={form}
+      query={query}
+      update={update}
+      toValues={toValues}
+      fromValues={fromValues}
+      savedMessage={t('admin.settings.saved')}
     >
-      {reloaded ? (
-        <Alert type="warning" showIcon title={t('common.reloadedAfterConflict')} style={{ marginBottom: 16 }} />
-      ) : null}
-      {doc ? (
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          disabled={!canEdit}
-          initialValues={toValues(doc.settings)} // read at mount only: a refetch never overwrites typing
-          onFinish={() => submit().catch(onSaveError)}
-        >
-          <Typography.Text strong>{t('admin.settings.deadlineDays')}</Typography.Text>
-          <Row gutter={16} style={{ marginTop: 8 }}>
-            {(['urgent', 'high', 'normal'] as const).map((p) => {
-              const label = t(
-                `admin.settings.priority${p[0]?.toUpperCase()}${p.slice(1)}` as 'admin.settings.priorityUrgent',
-              );
-              return (
-                <Col xs={24} sm={8} key={p}>
-                  <Form.Item
-                    name={['deadlineDays', p]}
-                    label={label}
-                    rules={schemaRules(deadlineFields[p], { label, required: true })}
-                  >
-                    <InputNumber style={{ width: '100%' }} precision={0} />
-                  </Form.Item>
-                </Col>
-              );
-            })}
-          </Row>
-          <Row gutter={16}>
-            {num('signDays', t('admin.settings.signDays'), fields.signDays)}
-            {num('endHour', t('admin.settings.endHour'), fields.endHour, t('admin.settings.endHourHint'))}
-            <Col xs={24} sm={12} lg={8}>
+      <Typography.Text strong>{t('admin.settings.deadlineDays')}</Typography.Text>
+      <Row gutter={16} style={{ marginTop: 8 }}>
+        {(['urgent', 'high', 'normal'] as const).map((p) => {
+          const label = t(
+            `admin.settings.priority${p[0]?.toUpperCase()}${p.slice(1)}` as 'admin.settings.priorityUrgent',
+          );
+          return (
+            <Col xs={24} sm={8} key={p}>
               <Form.Item
-                name="yellowUsedPercent"
-                label={t('admin.settings.yellowUsedRatio')}
-                rules={schemaRules(
-                  {
-                    type: 'integer',
-                    minimum: Math.round(RATIO.minimum * 100),
-                    maximum: Math.round(RATIO.maximum * 100),
-                  },
-                  { label: t('admin.settings.yellowUsedRatio'), required: true },
-                )}
-              >
-                <InputNumber style={{ width: '100%' }} precision={0} suffix="%" />
-              </Form.Item>
-            </Col>
-            {num('yellowRemainingDays', t('admin.settings.yellowRemainingDays'), fields.yellowRemainingDays)}
-            {num(
-              'escalateYellowAfterDays',
-              t('admin.settings.escalateYellowAfterDays'),
-              fields.escalateYellowAfterDays,
-            )}
-            <Col xs={24} sm={12} lg={8}>
-              <Form.Item
-                name="escalateRedAfterDays"
-                label={t('admin.settings.escalateRedAfterDays')}
-                dependencies={['escalateYellowAfterDays']}
-                rules={[
-                  ...schemaRules(fields.escalateRedAfterDays, {
-                    label: t('admin.settings.escalateRedAfterDays'),
-                    required: true,
-                  }),
-                  ({ getFieldValue }) => ({
-                    validator: (_, value: number | null) =>
-                      value === null || value === undefined || value > Number(getFieldValue('escalateYellowAfterDays'))
-                        ? Promise.resolve()
-                        : Promise.reject(new Error(t('admin.settings.escalateOrder'))),
-                  }),
-                ]}
+                name={['deadlineDays', p]}
+                label={label}
+                rules={schemaRules(deadlineFields[p], { label, required: true })}
               >
                 <InputNumber style={{ width: '100%' }} precision={0} />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} lg={8}>
-              <Form.Item
-                name="orderPrefix"
-                label={t('admin.settings.orderPrefix')}
-                extra={
-                  <span data-testid="order-number-preview">
-                    {t('admin.settings.orderPreview', { example: orderNumberExample(prefix, dayjs().year()) })}
-                  </span>
-                }
-                rules={schemaRules(fields.orderPrefix, { label: t('admin.settings.orderPrefix'), required: true })}
-              >
-                <Input maxLength={20} />
-              </Form.Item>
-            </Col>
-            {num(
-              'minItemsForRanking',
-              t('admin.settings.minItemsForRanking'),
-              fields.minItemsForRanking,
-              t('admin.settings.minItemsHint'),
+          );
+        })}
+      </Row>
+      <Row gutter={16}>
+        {num('signDays', t('admin.settings.signDays'), fields.signDays)}
+        {num('endHour', t('admin.settings.endHour'), fields.endHour, t('admin.settings.endHourHint'))}
+        <Col xs={24} sm={12} lg={8}>
+          <Form.Item
+            name="yellowUsedPercent"
+            label={t('admin.settings.yellowUsedRatio')}
+            rules={schemaRules(
+              {
+                type: 'integer',
+                minimum: Math.round(RATIO.minimum * 100),
+                maximum: Math.round(RATIO.maximum * 100),
+              },
+              { label: t('admin.settings.yellowUsedRatio'), required: true },
             )}
-          </Row>
-          {canEdit ? (
-            <Button type="primary" htmlType="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          ) : null}
-        </Form>
-      ) : null}
-    </Card>
+          >
+            <InputNumber style={{ width: '100%' }} precision={0} suffix="%" />
+          </Form.Item>
+        </Col>
+        {num('yellowRemainingDays', t('admin.settings.yellowRemainingDays'), fields.yellowRemainingDays)}
+        {num('escalateYellowAfterDays', t('admin.settings.escalateYellowAfterDays'), fields.escalateYellowAfterDays)}
+        <Col xs={24} sm={12} lg={8}>
+          <Form.Item
+            name="escalateRedAfterDays"
+            label={t('admin.settings.escalateRedAfterDays')}
+            dependencies={['escalateYellowAfterDays']}
+            rules={[
+              ...schemaRules(fields.escalateRedAfterDays, {
+                label: t('admin.settings.escalateRedAfterDays'),
+                required: true,
+              }),
+              ({ getFieldValue }) => ({
+                validator: (_, value: number | null) =>
+                  value === null || value === undefined || value > Number(getFieldValue('escalateYellowAfterDays'))
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('admin.settings.escalateOrder'))),
+              }),
+            ]}
+          >
+            <InputNumber style={{ width: '100%' }} precision={0} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12} lg={8}>
+          <Form.Item
+            name="orderPrefix"
+            label={t('admin.settings.orderPrefix')}
+            extra={
+              <span data-testid="order-number-preview">
+                {t('admin.settings.orderPreview', { example: orderNumberExample(prefix, dayjs().year()) })}
+              </span>
+            }
+            rules={schemaRules(fields.orderPrefix, { label: t('admin.settings.orderPrefix'), required: true })}
+          >
+            <Input maxLength={20} />
+          </Form.Item>
+        </Col>
+        {num(
+          'minItemsForRanking',
+          t('admin.settings.minItemsForRanking'),
+          fields.minItemsForRanking,
+          t('admin.settings.minItemsHint'),
+        )}
+      </Row>
+    </SettingsCard>
   );
 }
