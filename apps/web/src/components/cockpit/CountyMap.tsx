@@ -18,11 +18,12 @@ import {
   buildMapOption,
   type CountyFeature,
   type CountyMapMode,
+  type CountyMapTheme,
   type CountyValue,
   formatWithUnit,
   joinCountyValues,
   LIGHT_FILLS,
-  NO_DATA_FILL,
+  MAP_PALETTES,
   type RegionDatum,
 } from './county-map';
 import { loadQuanzhouMap } from './quanzhou-map';
@@ -45,7 +46,16 @@ export interface CountyMapProps {
   selectedUnitCode?: string | null;
   /** Height of the map in px; default 420. */
   height?: number;
+  /**
+   * `dark` on the big screen's dark panels: a transparent background, light labels, borders and legend text, and a
+   * value scale that ends bright. Default `light` (the cockpit's white cards).
+   */
+  theme?: CountyMapTheme;
 }
+
+/** The text colours under the map on a dark background (the screen's own light blues). */
+const DARK_TEXT = { color: '#d6e4ff' } as const;
+const DARK_SECONDARY = { color: '#9fb7e0' } as const;
 
 const swatchStyle = { display: 'inline-block', width: 10, height: 10, borderRadius: 2, marginRight: 4 } as const;
 const rowStyle = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 12, rowGap: 4 } as const;
@@ -64,7 +74,10 @@ export function CountyMap({
   onSelect,
   selectedUnitCode = null,
   height = 420,
+  theme = 'light',
 }: CountyMapProps) {
+  const dark = theme === 'dark';
+  const palette = MAP_PALETTES[theme];
   const { t } = useTranslation();
   const locale = currentLocale();
   const [features, setFeatures] = useState<CountyFeature[] | null>(null);
@@ -94,8 +107,8 @@ export function CountyMap({
     [t],
   );
   const option = useMemo(
-    () => (join ? buildMapOption(join, { measureUnit, decimals, mode, texts, locale, selectedUnitCode }) : null),
-    [join, measureUnit, decimals, mode, texts, locale, selectedUnitCode],
+    () => (join ? buildMapOption(join, { measureUnit, decimals, mode, texts, locale, selectedUnitCode, theme }) : null),
+    [join, measureUnit, decimals, mode, texts, locale, selectedUnitCode, theme],
   );
   const onEvents = useMemo(
     () => ({
@@ -118,7 +131,11 @@ export function CountyMap({
 
   const lights: Light[] = ['green', 'yellow', 'red'];
   return (
-    <div data-testid="county-map" style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+    <div
+      data-testid="county-map"
+      data-theme={theme}
+      style={{ display: 'flex', flexDirection: 'column', gap: 6, ...(dark ? DARK_TEXT : {}) }}
+    >
       <div role="img" aria-label={t('cockpitMap.ariaLabel')}>
         <ReactEChartsCore
           echarts={echarts}
@@ -138,13 +155,17 @@ export function CountyMap({
             </span>
           ))}
         <span>
-          <Swatch color={NO_DATA_FILL} />
+          <Swatch color={palette.noData} />
           {t('cockpitMap.noData')}
         </span>
       </div>
       {join.unplaced.length > 0 && (
         <div data-testid="county-map-unplaced" style={{ ...rowStyle, columnGap: 4 }}>
-          <Typography.Text type="secondary" title={t('cockpitMap.notOnMapHint')}>
+          <Typography.Text
+            type={dark ? undefined : 'secondary'}
+            style={dark ? DARK_SECONDARY : undefined}
+            title={t('cockpitMap.notOnMapHint')}
+          >
             {t('cockpitMap.notOnMap')}
             {t('common.colon')}
           </Typography.Text>
@@ -173,7 +194,7 @@ export function CountyMap({
           })}
         </div>
       )}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Text type={dark ? undefined : 'secondary'} style={{ fontSize: 12, ...(dark ? DARK_SECONDARY : {}) }}>
         {t('cockpitMap.illustration')}
       </Typography.Text>
     </div>

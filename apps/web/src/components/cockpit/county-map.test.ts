@@ -6,6 +6,7 @@ import {
   type CountyValue,
   formatWithUnit,
   joinCountyValues,
+  MAP_PALETTES,
   mapLabel,
   QUANZHOU_MAP_NAME,
   type RegionDatum,
@@ -155,6 +156,34 @@ describe('figures and the ECharts option', () => {
     expect(option.visualMap).toBeUndefined();
     const data = (option.series as { data: RegionDatum[] }[])[0]?.data ?? [];
     expect(data.map((d) => d.itemStyle?.areaColor)).toEqual(['#ff7875', '#eceff3']);
+  });
+
+  it('draws for the big screen’s dark panels: light labels and borders, a readable scale, a ramp ending bright', () => {
+    const join = joinCountyValues(
+      [feature('晋江市', '350582'), feature('石狮市', '350581'), feature('金门县', '350527')],
+      [
+        { unitCode: 'JINJIANG', divisionCode: '350582', name: '晋江市', value: 5, light: null },
+        { unitCode: 'SHISHI', divisionCode: '350581', name: '石狮市', value: 2, light: null },
+      ],
+    );
+    const dark = MAP_PALETTES.dark;
+    const option = buildMapOption(join, { measureUnit: '亿元', decimals: 2, mode: 'value', texts, theme: 'dark' });
+    // No background of its own: the panel's shows through.
+    expect((option as { backgroundColor?: string }).backgroundColor).toBeUndefined();
+    const visualMap = option.visualMap as { textStyle: { color: string }; inRange: { color: string[] } };
+    expect(visualMap.textStyle.color).toBe(dark.scaleText);
+    expect(visualMap.inRange.color).toEqual([...dark.ramp]);
+    const series = (option.series as { itemStyle: object; label: object }[])[0];
+    expect(series?.itemStyle).toMatchObject({ areaColor: dark.noData, borderColor: dark.border });
+    expect(series?.label).toMatchObject({ color: dark.label, textBorderColor: dark.labelHalo });
+    // The light page keeps its colours.
+    const light = buildMapOption(join, { measureUnit: '亿元', decimals: 2, mode: 'value', texts });
+    expect((light.series as { label: object }[])[0]?.label).toMatchObject({ color: '#262626' });
+    expect((light.visualMap as { inRange: { color: string[] } }).inRange.color[0]).toBe('#e6effa');
+    // In light mode a shape without a figure takes the dark no-data fill.
+    const lights = buildMapOption(join, { measureUnit: '亿元', decimals: 2, mode: 'light', texts, theme: 'dark' });
+    const data = (lights.series as { data: RegionDatum[] }[])[0]?.data ?? [];
+    expect(data.find((d) => d.name === '金门县')?.itemStyle?.areaColor).toBe(dark.noData);
   });
 
   it('shows name, figure with unit (or —) and the light in the tooltip, escaped', () => {

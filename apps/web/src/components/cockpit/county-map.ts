@@ -114,6 +114,46 @@ export const VALUE_RAMP = ['#e6effa', '#a9c6ec', '#5f95d8', '#1d5fb4', '#0f2d52'
 
 export type CountyMapMode = 'value' | 'light';
 
+/** The page the map sits on: the cockpit's white cards, or the big screen's dark panels (transparent, light text). */
+export type CountyMapTheme = 'light' | 'dark';
+
+/** Colours of the map on each background: shapes without a figure, the value ramp, borders, labels, the scale. */
+export const MAP_PALETTES: Record<
+  CountyMapTheme,
+  {
+    noData: string;
+    ramp: readonly string[];
+    border: string;
+    label: string;
+    labelHalo: string;
+    hoverFill: string;
+    hoverText: string;
+    scaleText: string;
+  }
+> = {
+  light: {
+    noData: NO_DATA_FILL,
+    ramp: VALUE_RAMP,
+    border: '#ffffff',
+    label: '#262626',
+    labelHalo: '#ffffff',
+    hoverFill: '#ffe7ba',
+    hoverText: '#0f2d52',
+    scaleText: '#595959',
+  },
+  // Low figures dark blue, high ones bright: the screen's navy background never swallows an end of the scale.
+  dark: {
+    noData: '#24385a',
+    ramp: ['#16407a', '#1d5fb4', '#3c8ce7', '#69c0ff', '#bae0ff'],
+    border: 'rgba(173, 198, 255, 0.75)',
+    label: '#f0f5ff',
+    labelHalo: 'rgba(7, 19, 38, 0.9)',
+    hoverFill: '#ffd666',
+    hoverText: '#071326',
+    scaleText: '#d6e4ff',
+  },
+};
+
 export type CountyMapOption = ComposeOption<MapSeriesOption | VisualMapComponentOption | TooltipComponentOption>;
 
 /**
@@ -178,9 +218,12 @@ export function buildMapOption(
     /** The UI language, for the names of shapes without a county; default zh-CN. */
     locale?: Locale;
     selectedUnitCode?: string | null;
+    /** The background the map is drawn on; default light. */
+    theme?: CountyMapTheme;
   },
 ): CountyMapOption {
   const { mode } = opts;
+  const palette = MAP_PALETTES[opts.theme ?? 'light'];
   const data: RegionDatum[] = join.regions.map(({ featureName, featureNameEn, adcode, county }) => {
     const shapeName = (opts.locale === 'en-US' && featureNameEn) || featureName;
     const value = county?.value ?? null;
@@ -196,7 +239,7 @@ export function buildMapOption(
     const offset = adcode ? LABEL_OFFSETS[adcode] : undefined;
     if (offset) datum.label = { offset };
     if (mode === 'light') {
-      const fill = light ? LIGHT_FILLS[light] : NO_DATA_FILL;
+      const fill = light ? LIGHT_FILLS[light] : palette.noData;
       datum.itemStyle = { areaColor: fill };
       // Hovering keeps the light's colour (ECharts would otherwise paint its own highlight, which reads as yellow).
       datum.emphasis = { itemStyle: { areaColor: fill } };
@@ -229,8 +272,8 @@ export function buildMapOption(
       text: [formatWithUnit(max, opts.decimals, opts.measureUnit), formatWithUnit(min, opts.decimals, '')],
       // The marker shown beside the bar while a shape is hovered.
       formatter: (value: unknown) => formatFigure(Number(value), opts.decimals),
-      textStyle: { fontSize: 12, color: '#595959' },
-      inRange: { color: VALUE_RAMP },
+      textStyle: { fontSize: 12, color: palette.scaleText },
+      inRange: { color: [...palette.ramp] },
     };
   }
 
@@ -257,18 +300,23 @@ export function buildMapOption(
         top: 16,
         bottom: 16,
         left: 'center',
-        itemStyle: { areaColor: NO_DATA_FILL, borderColor: '#ffffff', borderWidth: 1 },
+        itemStyle: { areaColor: palette.noData, borderColor: palette.border, borderWidth: 1 },
         label: {
           show: true,
-          fontSize: 11,
-          color: '#262626',
-          textBorderColor: '#ffffff',
+          fontSize: opts.theme === 'dark' ? 13 : 11,
+          color: palette.label,
+          textBorderColor: palette.labelHalo,
           textBorderWidth: 2,
           formatter: (p) => (p.data as RegionDatum | undefined)?.labelText ?? p.name,
         },
         emphasis: {
-          label: { show: true, color: '#0f2d52', fontWeight: 'bold' },
-          itemStyle: { areaColor: '#ffe7ba', borderColor: '#0f2d52', borderWidth: 1.5 },
+          label: {
+            show: true,
+            color: palette.hoverText,
+            fontWeight: 'bold',
+            ...(opts.theme === 'dark' ? { textBorderWidth: 0 } : {}),
+          },
+          itemStyle: { areaColor: palette.hoverFill, borderColor: palette.hoverText, borderWidth: 1.5 },
         },
         data,
       },

@@ -163,6 +163,7 @@ export function CockpitScreen({ variant, onExit }: { variant: 'session' | 'displ
                 decimals={indicator.decimals}
                 mode={table.data?.rows.some((r) => r.cell.light) ? 'light' : 'value'}
                 height={290}
+                theme="dark"
               />
             )}
           </div>
