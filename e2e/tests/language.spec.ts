@@ -103,6 +103,15 @@ test('the dispatch lists fit a 1280 px laptop in English, and lists of units use
     const names = (await addressees.allTextContents()).join(' | ');
     expect(names).not.toContain('、');
     expect(names).toContain(', ');
+    // So does a meeting's page (the seeded meetings have every group and county attending); its labels end in an
+    // ASCII colon, and nothing of the page's own wording is Chinese (the meeting's number, title and place are data).
+    await page.goto('/dispatch/meetings');
+    await page.locator('.ant-table-tbody tr.ant-table-row td:first-child a').first().click();
+    const attending = page.locator('.ant-descriptions-item').filter({ hasText: 'Attending units' });
+    await expect(attending).toContainText('Jinjiang City, ', { timeout: 45_000 });
+    await expect(attending).not.toContainText('、');
+    const labels = (await page.locator('.ant-descriptions-item-label').allTextContents()).join(' | ');
+    expect(labels).not.toMatch(/[\u4e00-\u9fff：]/);
   } finally {
     await shell.switchLanguage('简体中文');
   }
