@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DomainError } from '../errors';
 import { preloadSubsetFonts, SUBSET_SERIF, subsetFontFaces } from './font-subset';
 import { renderHtml } from './html';
@@ -45,6 +45,8 @@ function browserContext(): Promise<BrowserContext> {
     let started: Promise<BrowserContext> | undefined;
     started = (async () => {
       try {
+        // playwright-core is loaded with the first browser, not at start-up (≈ 80 MB resident).
+        const { chromium } = await import('playwright-core');
         const launched = await chromium.launch({ executablePath, args: ARGS });
         // A crashed browser is dropped so the next PDF launches a fresh one.
         launched.on('disconnected', () => {

@@ -3,7 +3,7 @@
  * Rows are written and released one at a time, so an export's memory does not grow with its length.
  */
 import { PassThrough, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ImportRowError } from './import';
 import type { Bilingual, ColumnKind, ColumnSpec, ImportSpec, XlsxLocale } from './spec';
 
@@ -47,7 +47,9 @@ export async function writeXlsx(
   options: WriteXlsxOptions = {},
 ): Promise<void> {
   const toWallClock = wallClockIn(options.timeZone ?? DEFAULT_TIME_ZONE);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+  // ExcelJS is loaded on the first export, not at start-up (≈ 25 MB resident).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   const names = new Set<string>();
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheetName(sheet.name, names), {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import yauzl, { type Entry } from 'yauzl';
 import { XlsxError } from './errors';
 import { checkXlsxLimits, type XlsxLimits } from './limits';
@@ -149,7 +149,9 @@ async function openFirstVisibleSheet(buffer: Buffer): Promise<OpenedSheet> {
       return stream;
     };
 
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    // ExcelJS is loaded on the first spreadsheet, not at start-up (≈ 25 MB resident).
+    const { default: Excel } = await import('exceljs');
+    const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([]), {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'cache',

@@ -22,7 +22,6 @@ import type { Db, DbOrTx } from '../../db/database';
 import type { BulletinRow, BulletinsTable } from '../../db/types';
 import type { AuthedContext } from '../../http/context';
 import { appendAudit } from '../../lib/audit';
-import { renderDocx } from '../../lib/documents/docx';
 import { formatDocumentNumber } from '../../lib/documents/model';
 import { renderPdf, withChartPngs } from '../../lib/documents/pdf';
 import { DomainError, notFound, versionConflict } from '../../lib/errors';
@@ -462,7 +461,11 @@ export async function bulletinDocumentFile(
   const { settings } = await loadDocumentSettings(db);
   const doc = bulletinDocument({ bulletin, sections, text, settings, today: now });
   return {
-    file: format === 'pdf' ? await renderPdf(doc) : await renderDocx(await withChartPngs(doc)),
+    file:
+      format === 'pdf'
+        ? await renderPdf(doc)
+        : // The Word writer (docx) is loaded on the first download, not at start-up.
+          await (await import('../../lib/documents/docx')).renderDocx(await withChartPngs(doc)),
     fileName: bulletinFileName(bulletin, format),
     contentType: DOCUMENT_CONTENT_TYPES[format],
   };

@@ -7,7 +7,6 @@
 import type { DocumentDownloadFormat } from '@zaitun/contracts';
 import type { Db } from '../../db/database';
 import type { AuthedContext } from '../../http/context';
-import { renderDocx } from '../../lib/documents/docx';
 import type { OfficialDocument } from '../../lib/documents/model';
 import { renderPdf } from '../../lib/documents/pdf';
 import { formatMeetingNumber } from '../meetings/meetings.domain';
@@ -26,6 +25,9 @@ export interface RenderedDocument {
   fileName: string;
   contentType: string;
 }
+
+// The Word writer (docx) is loaded on the first download, not at start-up.
+const renderDocx = async (doc: OfficialDocument) => (await import('../../lib/documents/docx')).renderDocx(doc);
 
 const render = (doc: OfficialDocument, format: DocumentDownloadFormat) =>
   format === 'pdf' ? renderPdf(doc) : renderDocx(doc);
