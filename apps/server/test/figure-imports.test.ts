@@ -190,6 +190,15 @@ describe('the bureau’s wide sheet', () => {
     const header = await upload<Err>(hq, bureauUrl(9), await bureauSheet(COUNTY_ROWS, '各县社零'), 'x.xlsx');
     // No period in the title: the header's 1-10月累计 still names October.
     expect(header.body.error.code).toBe('IMPORT_PERIOD_MISMATCH');
+    // A quarter in the title names its last month: 第三季度 is September, not the October chosen.
+    const quarter = await upload<Err>(
+      hq,
+      bureauUrl(10),
+      await bureauSheet(COUNTY_ROWS, '2026年第三季度各县社零'),
+      'x.xlsx',
+    );
+    expect(quarter.body.error.code).toBe('IMPORT_PERIOD_MISMATCH');
+    expect(quarter.body.error.details).toMatchObject({ named: { year: 2026, month: 9 } });
     const missing = await upload<Err>(hq, '/api/v1/imports/bureau_sheet?year=2026&month=10', bytes, 'x.xlsx');
     expect(missing.status).toBe(400);
     expect(missing.body.error.code).toBe('VALIDATION_FAILED');
