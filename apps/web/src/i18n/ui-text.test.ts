@@ -24,7 +24,6 @@ const ALLOWED: Record<string, RegExp> = {
   // The month picker's Chinese format, chosen by locale.
   '../pages/cockpit/CockpitPage.tsx': /YYYY年M月/,
   // Left over in the cockpit (worked on elsewhere): a measure unit in full-width brackets, warnings joined with ；.
-  '../components/cockpit/FigureImportButton.tsx': /（\$\{i\.measureUnit\}）/,
   '../pages/cockpit/admin/TargetsPanel.tsx': /（\$\{(i\.measureUnit|drafts)\}）/,
   '../pages/cockpit/CountyView.tsx': /（\$\{indicator\.measureUnit\}）/,
   '../pages/cockpit/HeadlineTiles.tsx': /join\('；'\)/,

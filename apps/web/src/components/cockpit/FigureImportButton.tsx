@@ -55,7 +55,13 @@ export function BureauParamsForm({
             value={value.indicatorId ?? undefined}
             options={indicators
               .filter((i) => i.active)
-              .map((i) => ({ value: i.id, label: `${indicatorName(i, i18n.language)}（${i.measureUnit}）` }))}
+              .map((i) => ({
+                value: i.id,
+                label: t('figureImport.indicatorOption', {
+                  name: indicatorName(i, i18n.language),
+                  unit: i.measureUnit,
+                }),
+              }))}
             onChange={(indicatorId: string) => {
               const ind = indicators.find((i) => i.id === indicatorId);
               const month =
