@@ -29,6 +29,14 @@ export class CockpitPage {
     return this.page.getByTestId('league-table').locator('tbody tr.ant-table-row');
   }
 
+  /** The league table fits its card: every column on screen, no sideways scroll (at 1280 px too). */
+  async expectLeagueFits(): Promise<void> {
+    await expect(this.leagueRows().first()).toBeVisible();
+    const table = this.page.getByTestId('league-table').locator('.ant-table-content, .ant-table-body').first();
+    const sideways = await table.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(sideways, `the league table scrolls sideways by ${sideways} px`).toBeLessThanOrEqual(0);
+  }
+
   /** The drill-down drawer's panel. */
   drawer() {
     return this.page.locator('.ant-drawer-section');
