@@ -8,8 +8,6 @@ import {
   Card,
   Col,
   Descriptions,
-  Form,
-  Input,
   Modal,
   Result,
   Row,
@@ -30,6 +28,7 @@ import { bulletinKeys, useBulletin, useBulletinWrite, useRefreshBulletin } from 
 import { useCurrentUser } from '../../../api/session';
 import { DetailHeader } from '../../../components/dispatch/DetailHeader';
 import { OfficialDocButtons } from '../../../components/dispatch/OfficialDocButtons';
+import { ReasonModal } from '../../../components/dispatch/ReasonModal';
 import { currentLocale } from '../../../i18n';
 import { formatDateTime } from '../../../lib/datetime';
 import { ignoreHandled } from '../../../lib/promise';
@@ -59,7 +58,6 @@ export function BulletinDetailPage() {
   const [withdrawing, setWithdrawing] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [refreshTask, setRefreshTask] = useState<string | null>(null);
-  const [reasonForm] = Form.useForm<{ reason: string }>();
   const manager = allowed(me, 'bulletin.manage');
 
   const refreshed = useCallback(() => {
@@ -243,41 +241,22 @@ export function BulletinDetailPage() {
           <TaskProgress taskId={refreshTask} onSucceeded={refreshed} onBack={() => setRefreshTask(null)} />
         ) : null}
       </Modal>
-      <Modal
+      <ReasonModal
         open={withdrawing}
         title={t('bulletins.detail.withdrawTitle')}
-        okText={t('common.confirm')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ danger: true, loading: write.isPending }}
-        destroyOnHidden
+        label={t('bulletins.detail.withdrawReason')}
+        maxLength={500}
+        loading={write.isPending}
         onCancel={() => setWithdrawing(false)}
-        onOk={() =>
-          reasonForm
-            .validateFields()
-            .then((v) =>
-              write.mutateAsync({
-                kind: 'withdraw',
-                id,
-                body: { version: bulletin.version, reason: v.reason.trim() },
-              }),
-            )
+        onSubmit={(reason) =>
+          write
+            .mutateAsync({ kind: 'withdraw', id, body: { version: bulletin.version, reason: reason.trim() } })
             .then(() => {
               message.success(t('bulletins.detail.withdrawn'));
               setWithdrawing(false);
             })
-            .catch(ignoreHandled)
         }
-      >
-        <Form form={reasonForm} layout="vertical" preserve={false}>
-          <Form.Item
-            name="reason"
-            label={t('bulletins.detail.withdrawReason')}
-            rules={[{ required: true, whitespace: true, max: 500 }]}
-          >
-            <Input.TextArea rows={3} maxLength={500} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      />
     </>
   );
 }

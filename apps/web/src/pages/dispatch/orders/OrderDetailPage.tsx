@@ -1,20 +1,6 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import type { OrderDetailT, OrderItemT, OrderUnitT } from '@zaitun/contracts';
-import {
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Result,
-  Spin,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Descriptions, Result, Spin, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -22,6 +8,7 @@ import { useMeeting, useOrder, useOrderAction } from '../../../api/orders';
 import { DetailHeader } from '../../../components/dispatch/DetailHeader';
 import { LightTag } from '../../../components/dispatch/LightTag';
 import { OfficialDocButtons } from '../../../components/dispatch/OfficialDocButtons';
+import { ReasonModal } from '../../../components/dispatch/ReasonModal';
 import { StateTag } from '../../../components/dispatch/StateTag';
 import { useUnitLookup } from '../../../components/dispatch/use-lookups';
 import { currentLocale } from '../../../i18n';
@@ -42,7 +29,6 @@ export function OrderDetailPage() {
   const units = useUnitLookup();
   const [editing, setEditing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
-  const [reasonForm] = Form.useForm<{ reason: string }>();
 
   if (query.isPending) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
   if (query.isError || !query.data) {
@@ -270,34 +256,19 @@ export function OrderDetailPage() {
           onSaved={() => setEditing(false)}
         />
       ) : null}
-      <Modal
+      <ReasonModal
         open={withdrawing}
         title={t('orders.detail.withdrawTitle')}
-        okText={t('common.confirm')}
-        cancelText={t('common.cancel')}
-        okButtonProps={{ danger: true, loading: action.isPending }}
-        destroyOnHidden
+        label={t('orders.detail.withdrawReason')}
+        maxLength={2000}
+        loading={action.isPending}
         onCancel={() => setWithdrawing(false)}
-        onOk={() =>
-          reasonForm
-            .validateFields()
-            .then((v) =>
-              run({ action: 'withdraw', version: order.version, reason: v.reason }, () => t('orders.detail.withdrawn')),
-            )
-            .then(() => setWithdrawing(false))
-            .catch(ignoreHandled)
+        onSubmit={(reason) =>
+          run({ action: 'withdraw', version: order.version, reason }, () => t('orders.detail.withdrawn')).then(() =>
+            setWithdrawing(false),
+          )
         }
-      >
-        <Form form={reasonForm} layout="vertical" preserve={false}>
-          <Form.Item
-            name="reason"
-            label={t('orders.detail.withdrawReason')}
-            rules={[{ required: true, whitespace: true, max: 2000 }]}
-          >
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      />
     </>
   );
 }
