@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { OrderDetailT, UnitT } from '@zaitun/contracts';
 import { App } from 'antd';
 import { MemoryRouter, Route, Routes } from 'react-router';
@@ -84,26 +84,38 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** The page over a stubbed server; returns the writes it sent. */
+function renderPage(shown: OrderDetailT = detail) {
+  const writes: { url: string; body: unknown }[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit = {}) => {
+      if (url.includes('/units')) return Response.json({ items: units, total: units.length });
+      if (init.method === 'POST') {
+        writes.push({ url, body: JSON.parse(String(init.body)) });
+        return Response.json({ ...shown, order: { ...shown.order, state: 'withdrawn', version: 3 }, actions: [] });
+      }
+      return Response.json(shown);
+    }),
+  );
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <App>
+        <MemoryRouter initialEntries={[`/dispatch/orders/${ID}`]}>
+          <Routes>
+            <Route path="/dispatch/orders/:id" element={<OrderDetailPage />} />
+          </Routes>
+        </MemoryRouter>
+      </App>
+    </QueryClientProvider>,
+  );
+  return writes;
+}
+
 // The first render loads antd's table: seconds on a loaded machine.
 describe('the order page in English', { timeout: 30_000 }, () => {
   it('names who confirmed and when, says only when without a name, and lists co-units with commas', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) =>
-        url.includes('/units') ? Response.json({ items: units, total: units.length }) : Response.json(detail),
-      ),
-    );
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <App>
-          <MemoryRouter initialEntries={[`/dispatch/orders/${ID}`]}>
-            <Routes>
-              <Route path="/dispatch/orders/:id" element={<OrderDetailPage />} />
-            </Routes>
-          </MemoryRouter>
-        </App>
-      </QueryClientProvider>,
-    );
+    renderPage();
     const addressees = await screen.findByRole('table', { name: 'Addressees and receipts' });
     const row = async (name: string) => (await within(addressees).findByText(name)).closest('tr') as HTMLElement;
     expect((await row('Jinjiang City')).textContent).toContain('Confirmed by Chen at 2026-11-03 10:12');
@@ -114,5 +126,23 @@ describe('the order page in English', { timeout: 30_000 }, () => {
     const items = screen.getByRole('table', { name: 'Items' });
     expect(await within(items).findByText("Shishi City, Nan'an City")).toBeTruthy();
     expect(items.textContent).not.toContain('、');
+  });
+
+  it('withdraws the order only with a reason, sent with the version shown', async () => {
+    const writes = renderPage({ ...detail, actions: ['withdraw'] });
+    fireEvent.click(await screen.findByRole('button', { name: 'Withdraw' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Withdraw the order' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(dialog.querySelector('.ant-form-item-explain-error')).not.toBeNull());
+    expect(writes).toEqual([]);
+
+    fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'Issued twice by mistake' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(writes).toHaveLength(1));
+    expect(writes[0]).toEqual({
+      url: `/api/v1/orders/${ID}/actions`,
+      body: { action: 'withdraw', version: 2, reason: 'Issued twice by mistake' },
+    });
+    expect(await screen.findByText('The order was withdrawn')).toBeTruthy();
   });
 });
