@@ -372,4 +372,26 @@ describe('the long layout', () => {
     const again = await upload(hq, '/api/v1/imports/indicator_figures', bytes, '出口.xlsx');
     expect(again.body.changes).toEqual({ create: 0, update: 0, unchanged: 2 });
   });
+
+  it('a county cannot import over a figure HQ verified with another value; HQ can', async () => {
+    const verified = await hq.post('/api/v1/indicator-figures/verify', {
+      year: 2026,
+      month: 10,
+      unitId: unit('JINJIANG'),
+    });
+    expect(verified.status).toBe(200);
+    const other = await longSheet([['晋江市', '出口额', 2026, 10, 999, 5]]);
+    const county = await upload(jinjiang, '/api/v1/imports/indicator_figures', other, '晋江.xlsx');
+    expect(county.body.errors).toMatchObject([{ rowNumber: 2, column: 'unit', code: 'FIGURE_VERIFIED' }]);
+    expect(county.body.changes).toEqual({ create: 0, update: 0, unchanged: 0 });
+    // The same value is no change of the figure, but the import makes it reported again: an update.
+    const same = await longSheet([['晋江市', '出口额', 2026, 10, 310, 5]]);
+    const sameValue = await upload(jinjiang, '/api/v1/imports/indicator_figures', same, '晋江.xlsx');
+    expect(sameValue.body.errors).toEqual([]);
+    expect(sameValue.body.changes).toEqual({ create: 0, update: 1, unchanged: 0 });
+    const byHq = await upload(hq, '/api/v1/imports/indicator_figures', other, '出口.xlsx');
+    expect(byHq.body.errors).toEqual([]);
+    expect(byHq.body.changes).toEqual({ create: 0, update: 1, unchanged: 0 });
+    expect(byHq.body.sample[0]).toMatchObject({ value: 999, previous: 310, change: 'update' });
+  });
 });

@@ -27,8 +27,8 @@ const PERIODS = 120_000;
 export class PlannedCells {
   readonly units: UnitRef[] = [];
   readonly indicators: IndicatorRef[] = [];
-  readonly unitAt = new Map<string, number>();
-  readonly indicatorAt = new Map<string, number>();
+  private readonly unitAt = new Map<string, number>();
+  private readonly indicatorAt = new Map<string, number>();
   length = 0;
   unit = new Int32Array(256);
   indicator = new Int32Array(256);
@@ -167,14 +167,16 @@ const UNCHANGED = 2;
 const DROPPED = 3;
 const CHANGE_NAMES = ['create', 'update', 'unchanged'] as const;
 
+/** A stored figure as the comparison reads it: positions in the file's lists, numbers and flags (no strings). */
 interface StoredCell {
-  indicator_id: string;
-  unit_id: string;
+  ind: number;
+  unit: number;
   year: number;
   month: number;
   value: number;
   reported_yoy: number | null;
-  state: string;
+  verified: boolean;
+  reported: boolean;
 }
 
 /**
@@ -225,14 +227,11 @@ export async function finishPlan(
 
   // The stored figures of the file's (indicator, year) sets, a chunk of sets at a time, compared as they come.
   const compare = (stored: StoredCell) => {
-    const ind = cells.indicatorAt.get(stored.indicator_id);
-    const unit = cells.unitAt.get(stored.unit_id);
-    if (ind === undefined || unit === undefined) return;
-    const key = (ind * cells.units.length + unit) * PERIODS + stored.year * 12 + stored.month - 1;
+    const key = (stored.ind * cells.units.length + stored.unit) * PERIODS + stored.year * 12 + stored.month - 1;
     const i = first.get(key);
     if (i === undefined) return;
     const value = cells.value[i] as number;
-    if (stored.state === 'verified' && !scope.all && stored.value !== value) {
+    if (stored.verified && !scope.all && stored.value !== value) {
       const d = describe(i);
       errors.push(
         rowError(cells.row[i] as number, 'unit', 'FIGURE_VERIFIED', {
@@ -245,25 +244,31 @@ export async function finishPlan(
     }
     previous[i] = stored.value;
     status[i] =
-      stored.value === value && stored.reported_yoy === cells.yoyAt(i) && stored.state === 'reported'
-        ? UNCHANGED
-        : UPDATE;
+      stored.value === value && stored.reported_yoy === cells.yoyAt(i) && stored.reported ? UNCHANGED : UPDATE;
   };
+  // Units by their position in the file's list, so a stored row comes back as numbers only.
+  const unitIds = cells.units.map((u) => u.id);
   let ids: string[] = [];
+  let positions: number[] = [];
   let years: number[] = [];
   let pending = 0;
   const readChunk = async () => {
     const result = await sql<StoredCell>`
-      SELECT f.indicator_id, f.unit_id, f.year, f.month, f.value, f.reported_yoy, f.state
-        FROM unnest(${ids}::uuid[], ${years}::int[]) AS k(indicator_id, year)
-        JOIN indicator_figures f ON f.indicator_id = k.indicator_id AND f.year = k.year`.execute(db);
+      SELECT k.ind::int AS ind, (u.n - 1)::int AS unit, f.year, f.month, f.value, f.reported_yoy,
+             f.state = 'verified' AS verified, f.state = 'reported' AS reported
+        FROM unnest(${ids}::uuid[], ${positions}::int[], ${years}::int[]) AS k(indicator_id, ind, year)
+        JOIN indicator_figures f ON f.indicator_id = k.indicator_id AND f.year = k.year
+        JOIN unnest(${unitIds}::uuid[]) WITH ORDINALITY AS u(id, n) ON u.id = f.unit_id`.execute(db);
     for (const stored of result.rows) compare(stored);
     ids = [];
+    positions = [];
     years = [];
     pending = 0;
   };
   for (const [set, count] of perSet) {
-    ids.push((cells.indicators[Math.floor(set / 10_000)] as IndicatorRef).id);
+    const ind = Math.floor(set / 10_000);
+    ids.push((cells.indicators[ind] as IndicatorRef).id);
+    positions.push(ind);
     years.push(set % 10_000);
     pending += count;
     if (pending >= CHUNK) await readChunk();
@@ -297,7 +302,14 @@ export async function finishPlan(
 
 /** The stored figures of the given cells, locked (a unit's own staff commits: deadlines and verifications again). */
 async function lockedFigures(tx: Tx, rows: readonly FigureInput[]) {
-  const result = await sql<Omit<StoredCell, 'reported_yoy'>>`
+  const result = await sql<{
+    indicator_id: string;
+    unit_id: string;
+    year: number;
+    month: number;
+    value: number;
+    state: string;
+  }>`
     SELECT f.indicator_id, f.unit_id, f.year, f.month, f.value, f.state
       FROM unnest(${rows.map((r) => r.indicatorId)}::uuid[], ${rows.map((r) => r.unitId)}::uuid[],
                   ${rows.map((r) => r.year)}::int[], ${rows.map((r) => r.month)}::int[]) AS k(indicator_id, unit_id, year, month)
