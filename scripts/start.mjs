@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: build the web bundle when it is missing or older than its sources, then run the server.
+// `npm start`: build the web bundle and the server's bundle when missing or older than their sources, then run the
+// server.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,6 +38,13 @@ if (fs.existsSync(path.join(web, 'index.html'))) {
   }
 }
 
-const { register } = await import('tsx/esm/api');
-register();
-await import(path.join(root, 'apps/server/src/main.ts'));
+// The server runs from its ahead-of-time bundle (ADR 0015), rebuilt here when its sources changed;
+// ZAITUN_FROM_SOURCE=1 runs the TypeScript through tsx instead (more memory, no build).
+if (process.env.ZAITUN_FROM_SOURCE === '1') {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(path.join(root, 'apps/server/src/main.ts'));
+} else {
+  const { ensureServerBundle } = await import('./build-server.mjs');
+  await import(await ensureServerBundle());
+}
