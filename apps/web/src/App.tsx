@@ -2,16 +2,14 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
-import { createQueryClient } from './api/query-client';
+import { queryClient } from './api/query-client';
 import { ErrorPolicyBridge } from './components/ErrorPolicyBridge';
 import { AppRoutes } from './routes';
 import { theme } from './theme';
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
   // Re-render on language change so that antd's own texts (pagination, pickers) follow.
   const { i18n } = useTranslation();
   return (

@@ -1,15 +1,35 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { MENU, type MenuKey } from '@zaitun/contracts';
 import { type ComponentType, lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { allowed } from './access';
+import { prefetchCockpit } from './api/cockpit';
+import { meQuery } from './api/session';
 import { AppLayout } from './components/AppLayout';
 import { FullPageSpin } from './components/FullPageSpin';
 import { RequirePermission, RequireSession } from './components/RouteGuards';
 import { ForbiddenPage } from './pages/errors/ForbiddenPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
 
-/** Lazily loads a named export, so each page is its own chunk. */
-function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+type PageComponent = ComponentType & { preload: () => Promise<unknown> };
+
+/**
+ * Lazily loads a named export, so each page is its own chunk. `preload` starts loading it before React asks
+ * (at boot, for the page the app opens on); a failed load is forgotten so that the next attempt tries again.
+ */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): PageComponent {
+  let loading: Promise<M> | undefined;
+  const once = () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+  return Object.assign(
+    lazy(async () => ({ default: (await once())[name] as ComponentType })),
+    { preload: once },
+  );
 }
 
 const LoginPage = page(() => import('./pages/auth/login/LoginPage'), 'LoginPage');
@@ -24,7 +44,7 @@ const CockpitScreenPage = page(() => import('./pages/cockpit/screen/ScreenPage')
 const DisplayPage = page(() => import('./pages/cockpit/screen/DisplayPage'), 'DisplayPage');
 
 /** One page per menu entry; the route's permission is the menu entry's (contracts/permissions.ts MENU). */
-const PAGES: Record<MenuKey, ComponentType> = {
+const PAGES: Record<MenuKey, PageComponent> = {
   home: page(() => import('./pages/home/workbench/HomePage'), 'HomePage'),
   cockpit: page(() => import('./pages/cockpit/CockpitPage'), 'CockpitPage'),
   queue: page(() => import('./pages/dispatch/queue/QueuePage'), 'QueuePage'),
@@ -48,6 +68,33 @@ const PAGES: Record<MenuKey, ComponentType> = {
   tokens: page(() => import('./pages/me/tokens/TokensPage'), 'TokensPage'),
   profile: page(() => import('./pages/me/profile/ProfilePage'), 'ProfilePage'),
 };
+
+/** Reads a menu page makes first, started at boot beside its code (the page asks the same query keys). */
+const PAGE_DATA: Partial<Record<MenuKey, (queryClient: QueryClient) => Promise<unknown>>> = {
+  cockpit: prefetchCockpit,
+};
+
+/**
+ * Called once at boot, before the first render: starts the session check, the code of the menu page at `pathname`
+ * and, once the session allows that page, its first reads — all at once, instead of one after the other (the
+ * session, then the page's code, then its reads). Nothing here shows anything or reports errors: the page and
+ * its guards do that when they render.
+ */
+export function preloadRoute(pathname: string, queryClient: QueryClient): void {
+  // A meeting-room screen's display link has no session and asks only the cockpit's read routes.
+  if (pathname.startsWith('/display/')) return;
+  const me = queryClient.fetchQuery(meQuery(queryClient));
+  const entry = MENU.find((e) => e.path === pathname);
+  if (!entry) return;
+  PAGES[entry.key].preload().catch(() => {});
+  const data = PAGE_DATA[entry.key];
+  if (!data) return;
+  me.then((user) => {
+    if (user && !user.mustChangePassword && (entry.permission === null || allowed(user, entry.permission))) {
+      return data(queryClient);
+    }
+  }).catch(() => {});
+}
 
 export function AppRoutes() {
   return (

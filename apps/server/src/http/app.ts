@@ -297,6 +297,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       root: config.webDist,
       wildcard: false,
       index: false,
+      // The build writes .br/.gz copies of its scripts and stylesheets (apps/web/vite.config.ts).
+      preCompressed: true,
       setHeaders: (res, file) => {
         res.header(
           'cache-control',

@@ -5,7 +5,7 @@
  * invalidates the computed views too. The views' hooks serve the big screen signed in and the display link
  * (`/display/:token`) alike: there the client sends the link's token instead of a cookie.
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouteBody, RouteQuery } from '@zaitun/contracts';
 import { api, routeUrl } from './client';
 
@@ -194,6 +194,36 @@ export function useTrend(query: TrendQuery | null, options?: CockpitQueryOptions
     queryKey: cockpitKeys.trend(query ?? { indicatorId: '' }),
     queryFn: () => api('getTrend', { query: query as TrendQuery }),
     ...common({ ...options, enabled: !!query && (options?.enabled ?? true) }),
+  });
+}
+
+/**
+ * The cockpit's first reads for the default period, started at boot when the app opens on `/cockpit` (routes.tsx
+ * `preloadRoute`), under the keys the page asks for: the headline and the county league at once, then the first
+ * indicator's county table and trend as soon as the headline names them. So the reads run while the page's code
+ * is still loading instead of after it.
+ */
+export async function prefetchCockpit(queryClient: QueryClient): Promise<void> {
+  const league: LeagueQuery = { board: 'county' };
+  void queryClient.prefetchQuery({
+    queryKey: cockpitKeys.league(league),
+    queryFn: () => api('getLeague', { query: league }),
+  });
+  const headline = await queryClient.fetchQuery({
+    queryKey: cockpitKeys.headline({}),
+    queryFn: () => api('getCockpit', { query: {} }),
+  });
+  const indicatorId = headline.headline[0]?.indicator.id;
+  if (!indicatorId) return;
+  const table: IndicatorTableQuery = { indicatorId, year: headline.year, month: headline.month };
+  const trend: TrendQuery = { indicatorId, year: headline.year };
+  void queryClient.prefetchQuery({
+    queryKey: cockpitKeys.indicatorTable(table),
+    queryFn: () => api('getIndicatorTable', { query: table }),
+  });
+  void queryClient.prefetchQuery({
+    queryKey: cockpitKeys.trend(trend),
+    queryFn: () => api('getTrend', { query: trend }),
   });
 }
 

@@ -34,3 +34,9 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/**
+ * The app's one client. A module of its own (not created inside `App`) so that the boot code in `main.tsx` can
+ * start the first page's reads before React has rendered anything (see `preloadRoute` in routes.tsx).
+ */
+export const queryClient = createQueryClient();

@@ -23,10 +23,9 @@ export function forgetSession(queryClient: QueryClient): void {
   queryClient.setQueryData(ME_KEY, null);
 }
 
-/** Who is signed in: `null` when nobody is. */
-export function useMe() {
-  const queryClient = useQueryClient();
-  return useQuery({
+/** The query of who is signed in (`null` when nobody is); shared by `useMe` and the boot's prefetch. */
+export function meQuery(queryClient: QueryClient) {
+  return {
     queryKey: ME_KEY,
     queryFn: async (): Promise<MeT | null> => {
       try {
@@ -40,7 +39,13 @@ export function useMe() {
     },
     staleTime: Number.POSITIVE_INFINITY,
     meta: { silent: true },
-  });
+  };
+}
+
+/** Who is signed in: `null` when nobody is. */
+export function useMe() {
+  const queryClient = useQueryClient();
+  return useQuery(meQuery(queryClient));
 }
 
 /**

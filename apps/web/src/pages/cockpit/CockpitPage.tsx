@@ -13,6 +13,7 @@ import { Link } from 'react-router';
 import { allowed } from '../../access';
 import { useCockpit, useIndicatorTable, useLeague, useTrend } from '../../api/cockpit';
 import { useCurrentUser } from '../../api/session';
+import { LazyTrendChart } from '../../components/cockpit/lazy-charts';
 import { PageHeader } from '../../components/PageHeader';
 import { currentLocale } from '../../i18n';
 import { formatDateTime } from '../../lib/datetime';
@@ -22,7 +23,6 @@ import { FigureDrawer } from './FigureDrawer';
 import { formatPercent } from './format';
 import { HeadlineTiles } from './HeadlineTiles';
 import { LeagueTable } from './LeagueTable';
-import { TrendChart } from './TrendChart';
 import './cockpit.css';
 
 export function CockpitPage() {
@@ -42,7 +42,9 @@ export function CockpitPage() {
   const indicatorId = chosenIndicator ?? data?.headline[0]?.indicator.id ?? null;
   const table = useIndicatorTable(indicatorId && year && month ? { indicatorId, year, month } : null);
   const trend = useTrend(indicatorId && year ? { indicatorId, year, ...(unitId ? { unitId } : {}) } : null);
-  const league = useLeague({ board, ...(year && month ? { year, month } : {}) }, { enabled: !!data });
+  // Until a period is picked, the league is asked for the server's default period — the headline's too — so it loads
+  // beside the headline (and may already be in the cache from the boot's prefetch, see prefetchCockpit).
+  const league = useLeague(period ? { board, ...period } : { board });
 
   const selectIndicator = (id: string) => {
     setChosenIndicator(id);
@@ -140,7 +142,7 @@ export function CockpitPage() {
                 ) : undefined
               }
             >
-              <TrendChart trend={trend.data} year={year} onDrill={setDrillId} />
+              <LazyTrendChart trend={trend.data} year={year} onDrill={setDrillId} />
               <div className="cockpit-note">{t('cockpit.trend.periodNote')}</div>
             </Card>
           )}

@@ -6,8 +6,8 @@
 import { Card, Col, Row, Segmented, Table, type TableColumnsType, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CountyMap } from '../../components/cockpit/CountyMap';
 import type { CountyMapMode, CountyValue } from '../../components/cockpit/county-map';
+import { LazyCountyMap } from '../../components/cockpit/lazy-charts';
 import { currentLocale } from '../../i18n';
 import { formatFigure, formatPercent, formatPoints } from './format';
 import { LightBadge, YoyText } from './HeadlineTiles';
@@ -167,7 +167,7 @@ export function CountyView({
     >
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
-          <CountyMap
+          <LazyCountyMap
             values={values}
             measureUnit={indicator.measureUnit}
             decimals={indicator.decimals}
